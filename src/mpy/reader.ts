@@ -10,7 +10,8 @@ import {
   type MpyConst, type MpyFile, type MpyQstr, type MpyRawCode, type MpySegment,
 } from './types.js';
 
-const utf8 = new TextDecoder('utf-8');
+// ignoreBOM keeps a leading U+FEFF, which is data here (a qstr may be exactly a BOM).
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const ascii = new TextDecoder('latin1');
 
 /** Nesting limit for tuples and raw-code children, so corrupt input cannot exhaust the JS stack. */

@@ -1,0 +1,35 @@
+// Entry point of the `mpyts` command: dispatches to the subcommands.
+import { toolCommand, type CliIO } from './tool.js';
+
+const HELP = `usage: mpyts <command> [args...]
+
+commands:
+  cross   compile .py to .mpy (mpy-cross of MicroPython v1.28.0, emitting mpy v6.3)
+  tool    inspect, dump and merge .mpy files (tools/mpy-tool.py)
+  run     run .py or .mpy programs (the unix port's micropython)
+`;
+
+const nodeIO: CliIO = {
+  stdout: (d) => void process.stdout.write(d),
+  stderr: (d) => void process.stderr.write(d),
+};
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'tool':
+      return toolCommand(rest, nodeIO);
+    case 'cross':
+    case 'run':
+      process.stderr.write(`mpyts ${cmd}: not yet implemented\n`);
+      return 2;
+    case undefined:
+    case '-h':
+    case '--help':
+      process.stdout.write(HELP);
+      return cmd === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`mpyts: unknown command '${cmd}'\n${HELP}`);
+      return 2;
+  }
+}

@@ -1,0 +1,95 @@
+// `mpyts tool`: tools/mpy-tool.py's command line over src/tool.
+import { readFileSync } from 'node:fs';
+import { runMpyTool } from '../tool/index.js';
+import { parseArgs, UsageError, type OptionSpec } from './args.js';
+import { writeFileAtomic } from './fs-util.js';
+
+const SPECS: OptionSpec[] = [
+  { names: ['-x', '--hexdump'], key: 'hexdump', takesValue: false },
+  { names: ['-d', '--disassemble'], key: 'disassemble', takesValue: false },
+  { names: ['-f', '--freeze'], key: 'freeze', takesValue: false },
+  { names: ['-j', '--json'], key: 'json', takesValue: false },
+  { names: ['--merge'], key: 'merge', takesValue: false },
+  { names: ['-e', '--extract'], key: 'extract', takesValue: true },
+  { names: ['--extract-only'], key: 'extract-only', takesValue: true },
+  { names: ['-q', '--qstr-header'], key: 'qstr-header', takesValue: true },
+  { names: ['-mlongint-impl'], key: 'mlongint-impl', takesValue: true },
+  { names: ['-mmpz-dig-size'], key: 'mmpz-dig-size', takesValue: true },
+  { names: ['-march-flags'], key: 'march-flags', takesValue: true },
+  { names: ['-o', '--output'], key: 'output', takesValue: true },
+  { names: ['-h', '--help'], key: 'help', takesValue: false },
+];
+
+const USAGE = `usage: mpyts tool [-h] [-x] [-d] [-f] [-j] [--merge] [-e BASE] [--extract-only KIND[,...]] [-q QSTR_HEADER]
+                  [-mlongint-impl {none,longlong,mpz}] [-mmpz-dig-size N] [-march-flags F] [-o OUTPUT]
+                  files [files ...]
+
+A tool to work with MicroPython .mpy files (tools/mpy-tool.py of MicroPython v1.28.0).
+`;
+
+export interface CliIO {
+  stdout(data: string | Uint8Array): void;
+  stderr(data: string): void;
+}
+
+export function toolCommand(argv: readonly string[], io: CliIO): number {
+  let args;
+  try {
+    args = parseArgs(argv, SPECS);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(USAGE + `mpyts tool: error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.flags.has('help')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.positional.length === 0) {
+    io.stderr(USAGE + 'mpyts tool: error: the following arguments are required: files\n');
+    return 2;
+  }
+  if (args.flags.has('freeze')) {
+    io.stderr('mpyts tool: -f/--freeze is not implemented yet\n');
+    return 2;
+  }
+  const one = (k: string) => args.values.get(k)?.at(-1);
+  const archFlagsText = one('march-flags');
+  let archFlags: number | undefined;
+  if (archFlagsText !== undefined) {
+    archFlags = Number.parseInt(archFlagsText, 10);
+    if (!/^[-+]?\d+$/.test(archFlagsText)) {
+      io.stderr(USAGE + `mpyts tool: error: argument -march-flags: invalid int value: '${archFlagsText}'\n`);
+      return 2;
+    }
+  }
+  const inputs = [];
+  for (const path of args.positional) {
+    try {
+      inputs.push({ path, data: new Uint8Array(readFileSync(path)) });
+    } catch (e) {
+      io.stderr(`mpyts tool: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      return 1;
+    }
+  }
+  const extractOnly = one('extract-only');
+  const extract = one('extract');
+  const res = runMpyTool(inputs, {
+    hexdump: args.flags.has('hexdump'),
+    disassemble: args.flags.has('disassemble'),
+    json: args.flags.has('json'),
+    merge: args.flags.has('merge'),
+    ...(extract !== undefined ? { extract } : {}),
+    ...(extractOnly !== undefined ? { extractOnly } : {}),
+    ...(archFlags !== undefined ? { archFlags } : {}),
+  }, one('output'));
+  if (res.stdout.length) io.stdout(res.stdout);
+  if (res.stderr) io.stderr(res.stderr);
+  for (const f of res.files) {
+    if (f.path === undefined) io.stdout(f.data);
+    else writeFileAtomic(f.path, f.data);
+  }
+  return res.exitCode;
+}
