@@ -62,7 +62,8 @@ export function decodePrelude(data: Uint8Array, offset: number): Prelude {
   }
   const offsetSourceInfo = ip;
   const names: number[] = [];
-  for (let i = 0; i < 1 + A + K; i++) {
+  // Bounded by the data so a corrupt argument count cannot spin for billions of iterations.
+  for (let i = 0; i < 1 + A + K && ip < data.length; i++) {
     let v = 0;
     let b: number;
     do {

@@ -93,9 +93,9 @@ function disassembleRawCode(p: Printer, file: MpyFile, rc: NamedRawCode): void {
     p.line(`  prelude: (${pre.nState}, ${pre.nExcStack}, ${pre.scopeFlags}, ${pre.nPosArgs}, ${pre.nKwonlyArgs}, ${pre.nDefPosArgs})`);
     p.line(`  args: ${reprStrList(pre.names.slice(1).map(qstr))}`);
     p.line(`  line info: ${reprBytes(data.subarray(pre.offsetLineInfo, pre.offsetOpcodes))}`);
-    for (let ip = 0; ip < rc.rc.preludeOffset; ip += 16) {
-      p.line(`  ${hexColon(data.subarray(ip, Math.min(ip + 16, rc.rc.preludeOffset)))}`);
-    }
+    // A corrupt prelude offset past the data would make upstream print empty lines forever.
+    const codeEnd = Math.min(rc.rc.preludeOffset, data.length);
+    for (let ip = 0; ip < codeEnd; ip += 16) p.line(`  ${hexColon(data.subarray(ip, Math.min(ip + 16, codeEnd)))}`);
   } else if (pre) {
     p.line(`  raw bytecode: ${data.length} ${hexColon(data)}`);
     p.line(`  prelude: (${pre.nState}, ${pre.nExcStack}, ${pre.scopeFlags}, ${pre.nPosArgs}, ${pre.nKwonlyArgs}, ${pre.nDefPosArgs})`);

@@ -133,7 +133,8 @@ function rewriteBytecode(bc: Uint8Array, qstrBase: number, objBase: number): num
     } else if (ins.format === Format.Qstr) ins.arg += qstrBase;
     else if (ins.op === Op.LOAD_CONST_OBJ) ins.arg += objBase;
   }
-  for (;;) {
+  // Jump encodings only grow, so this settles; the cap guards against corrupt input.
+  for (let pass = 0; pass < 64; pass++) {
     const outBytes: number[] = [];
     let changed = false;
     let overflow = false;
@@ -167,4 +168,5 @@ function rewriteBytecode(bc: Uint8Array, qstrBase: number, objBase: number): num
       return outBytes;
     }
   }
+  throw new MpytsError('bytecode overflow');
 }
