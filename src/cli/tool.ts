@@ -51,11 +51,27 @@ export function toolCommand(argv: readonly string[], io: CliIO): number {
     io.stderr(USAGE + 'mpyts tool: error: the following arguments are required: files\n');
     return 2;
   }
-  if (args.flags.has('freeze')) {
-    io.stderr('mpyts tool: -f/--freeze is not implemented yet\n');
+  const one = (k: string) => args.values.get(k)?.at(-1);
+  const longIntImpl = one('mlongint-impl') ?? 'mpz';
+  if (longIntImpl !== 'none' && longIntImpl !== 'longlong' && longIntImpl !== 'mpz') {
+    io.stderr(USAGE + `mpyts tool: error: argument -mlongint-impl: invalid choice: '${longIntImpl}' (choose from 'none', 'longlong', 'mpz')\n`);
     return 2;
   }
-  const one = (k: string) => args.values.get(k)?.at(-1);
+  const digText = one('mmpz-dig-size') ?? '16';
+  if (!/^[-+]?\d+$/.test(digText)) {
+    io.stderr(USAGE + `mpyts tool: error: argument -mmpz-dig-size: invalid int value: '${digText}'\n`);
+    return 2;
+  }
+  const qstrHeaderPath = one('qstr-header');
+  let qstrHeader: string | undefined;
+  if (qstrHeaderPath !== undefined) {
+    try {
+      qstrHeader = readFileSync(qstrHeaderPath, 'utf8');
+    } catch (e) {
+      io.stderr(`mpyts tool: cannot read ${qstrHeaderPath}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      return 1;
+    }
+  }
   const archFlagsText = one('march-flags');
   let archFlags: number | undefined;
   if (archFlagsText !== undefined) {
@@ -84,8 +100,13 @@ export function toolCommand(argv: readonly string[], io: CliIO): number {
     ...(extract !== undefined ? { extract } : {}),
     ...(extractOnly !== undefined ? { extractOnly } : {}),
     ...(archFlags !== undefined ? { archFlags } : {}),
+    ...(args.flags.has('freeze') ? { freeze: { longIntImpl, mpzDigSize: Number(digText), ...(qstrHeader !== undefined ? { qstrHeader } : {}) } } : {}),
   }, one('output'));
-  if (res.stdout.length) io.stdout(res.stdout);
+
+  const output = one('output');
+  // Upstream's -o names only the --merge output; mpyts also lets it take the -d/-x/-f text, written atomically.
+  if (output !== undefined && !args.flags.has('merge') && res.exitCode === 0) writeFileAtomic(output, res.stdout);
+  else if (res.stdout.length) io.stdout(res.stdout);
   if (res.stderr) io.stderr(res.stderr);
   for (const f of res.files) {
     if (f.path === undefined) io.stdout(f.data);

@@ -179,3 +179,15 @@ export function sourceLineAt(data: Uint8Array, start: number, end: number, bcOff
   }
   return line;
 }
+
+/**
+ * The real offset of a native function's prelude. mpy-cross 1.28 stores it truncated to 16 bits for
+ * Thumb code over 64 KiB (mpy-tool then crashes); the prelude always ends the function's data, so the
+ * candidate offsets stored + k·65536 are tried until one decodes to exactly that end.
+ */
+export function effectivePreludeOffset(funData: Uint8Array, stored: number): number {
+  const fits = (off: number) => off < funData.length && decodePrelude(funData, off).offsetOpcodes === funData.length;
+  if (fits(stored)) return stored;
+  for (let off = stored + 0x10000; off < funData.length; off += 0x10000) if (fits(off)) return off;
+  return stored;
+}

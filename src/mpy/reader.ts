@@ -3,6 +3,7 @@
 // tools/mpy-tool.py's; the VM maps any MpyFormatError to upstream's "incompatible .mpy file".
 import { MpyFormatError } from '../core/errors.js';
 import { STATIC_QSTRS } from '../core/static-qstrs.js';
+import { effectivePreludeOffset } from '../core/prelude.js';
 import { ByteReader } from '../core/varint.js';
 import {
   CodeKind, featureArch, MPY_FEATURE_ARCH_FLAGS, MPY_SUB_VERSION, MPY_VERSION, ObjTag,
@@ -230,7 +231,10 @@ function simpleName(kind: CodeKind, funData: Uint8Array, preludeOffset: number, 
       idx = idx * 128 + (b & 0x7f);
     } while (b & 0x80 && ip < funData.length);
   }
-  // A prelude offset can be wrong in files upstream itself wrote (mpy-cross 1.28 truncates it to 16
-  // bits on Thumb for code over 64 KiB); the label is cosmetic, so such files still read.
-  return qstrs[idx]?.str ?? '?';
+  // mpy-cross 1.28 can store a wrong (16-bit truncated) prelude offset for native code over 64 KiB;
+  // the label is cosmetic, so such files (and corrupt ones) still read.
+  const q = qstrs[idx];
+  const real = kind === CodeKind.NativePy ? effectivePreludeOffset(funData, preludeOffset) : preludeOffset;
+  if (q || real === preludeOffset) return q?.str ?? '?';
+  return simpleName(kind, funData, real, qstrs);
 }

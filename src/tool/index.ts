@@ -5,11 +5,13 @@ import { readMpy } from '../mpy/reader.js';
 import { SegmentKind, type MpyFile } from '../mpy/types.js';
 import { disassembleModule } from './disasm.js';
 import { hexdump, segmentName } from './hexdump.js';
+import { FreezeError, freezeModules, type FreezeOptions } from './freeze.js';
 import { mergeMpy } from './merge.js';
 import { nameModule, type NamedModule } from './names.js';
 import { JsonPrinter, TextPrinter, type Printer } from './printer.js';
 
 export { mergeMpy } from './merge.js';
+export { freezeModules, FreezeError, type FreezeOptions } from './freeze.js';
 export { reprConst } from './pyrepr.js';
 
 export interface ToolInput {
@@ -28,6 +30,8 @@ export interface ToolOptions {
   /** --extract-only: comma-separated kinds (meta, qstr, obj, code). */
   readonly extractOnly?: string;
   readonly archFlags?: number;
+  /** -f: freeze to C, with its -q / -mlongint-impl / -mmpz-dig-size settings. */
+  readonly freeze?: FreezeOptions;
 }
 
 export interface ToolResult {
@@ -62,7 +66,7 @@ export function runMpyTool(inputs: readonly ToolInput[], opts: ToolOptions, outp
   const mods: NamedModule[] = files.map((f) => nameModule(f, used));
 
   let printer: TextPrinter | JsonPrinter = new TextPrinter();
-  if (opts.json) printer = new JsonPrinter(opts.hexdump ? 'stderr' : 'mpy');
+  if (opts.json) printer = new JsonPrinter(opts.freeze ? 'c' : opts.hexdump ? 'stderr' : 'mpy');
   const p: Printer = printer;
   if (opts.hexdump) {
     mods.forEach((m, i) => hexdump(p, (inputs[i] as ToolInput).data, m.file.layout?.segments ?? []));
@@ -70,6 +74,14 @@ export function runMpyTool(inputs: readonly ToolInput[], opts: ToolOptions, outp
   if (opts.disassemble) {
     if (opts.hexdump) p.line('');
     mods.forEach((m, i) => disassembleModule(p, m, (inputs[i] as ToolInput).path));
+  }
+  if (opts.freeze) {
+    try {
+      freezeModules(p, mods, inputs.map((i) => i.path), opts.freeze);
+    } catch (e) {
+      if (e instanceof FreezeError) return { stdout: '', stderr: e.message + '\n', exitCode: 1, files: [] };
+      throw e;
+    }
   }
   let stdout: string | Uint8Array = printer.text();
   const stderr = printer instanceof JsonPrinter ? printer.echo.map((l) => l + '\n').join('') : '';
