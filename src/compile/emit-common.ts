@@ -24,7 +24,10 @@ function constKey(v: ConstValue): string | undefined {
     case 'int':
       return 'i' + v.value.toString();
     case 'float':
-      if (Number.isNaN(v.value)) return undefined;
+      // Upstream only merges NaNs that are the same object; in practice that is math.nan (one shared
+      // module constant, folded in by the parser), while NaNs made by folding arithmetic are rare.
+      // The parse tree does not keep object identity, so every NaN is taken to be math.nan.
+      if (Number.isNaN(v.value)) return 'fnan';
       return 'f' + (Object.is(v.value, -0) ? '-0' : String(v.value));
     case 'complex':
       // complex equality is plain numeric equality: 0j and -0j compare equal (String(-0) is "0")
