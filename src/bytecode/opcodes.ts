@@ -185,13 +185,13 @@ function stackEffect(name: string): OpcodeInfo['stack'] {
     case 'LOAD_CONST_FALSE': case 'LOAD_CONST_NONE': case 'LOAD_CONST_TRUE': case 'LOAD_CONST_SMALL_INT':
     case 'LOAD_CONST_STRING': case 'LOAD_CONST_OBJ': case 'LOAD_NULL': case 'LOAD_FAST_N': case 'LOAD_DEREF':
     case 'LOAD_NAME': case 'LOAD_GLOBAL': case 'LOAD_BUILD_CLASS': case 'DUP_TOP': case 'FOR_ITER':
-    case 'LOAD_METHOD': case 'MAKE_FUNCTION':
+    case 'LOAD_METHOD': case 'MAKE_FUNCTION': case 'IMPORT_FROM':
       return 1;
     case 'DUP_TOP_TWO':
       return 2;
     case 'LOAD_ATTR': case 'DELETE_FAST': case 'DELETE_DEREF': case 'DELETE_NAME': case 'DELETE_GLOBAL':
     case 'ROT_TWO': case 'ROT_THREE': case 'JUMP': case 'UNWIND_JUMP': case 'POP_EXCEPT_JUMP':
-    case 'GET_ITER': case 'YIELD_VALUE': case 'IMPORT_FROM':
+    case 'GET_ITER': case 'YIELD_VALUE':
       return 0;
     case 'LOAD_SUPER_METHOD': case 'LOAD_SUBSCR': case 'STORE_FAST_N': case 'STORE_DEREF': case 'STORE_NAME':
     case 'STORE_GLOBAL': case 'POP_TOP': case 'POP_JUMP_IF_TRUE': case 'POP_JUMP_IF_FALSE':
@@ -205,7 +205,7 @@ function stackEffect(name: string): OpcodeInfo['stack'] {
     case 'RAISE_LAST':
       return 0;
     case 'SETUP_WITH':
-      return 7; // the emitter reserves 7 slots: the context manager's __exit__ state plus a possible unwind
+      return 2; // pops the context manager, pushes __exit__, the manager and the as-value
     case 'SETUP_EXCEPT': case 'SETUP_FINALLY':
       return 0;
     case 'WITH_CLEANUP':
@@ -217,7 +217,7 @@ function stackEffect(name: string): OpcodeInfo['stack'] {
     case 'BUILD_MAP':
       return 1;
     case 'STORE_COMP':
-      return (arg) => -1 - ((arg & 3) === 2 ? 1 : 0); // map comprehensions consume key and value
+      return (arg) => -1 - ((arg & 3) === 1 ? 1 : 0); // dict comprehensions (type 1) consume key and value
     case 'UNPACK_SEQUENCE':
       return (n) => n - 1;
     case 'UNPACK_EX':
