@@ -132,9 +132,14 @@ export function isLeaf(pn: ParseNode): pn is LeafNode {
 export function isStruct(pn: ParseNode): pn is StructNode {
   return pn !== null && pn.kind === 'struct';
 }
-/** MP_PARSE_NODE_IS_STRUCT_KIND */
-export function isStructKind(pn: ParseNode, rule: Rule.const_object): pn is ConstNode;
-export function isStructKind(pn: ParseNode, rule: Rule): pn is RuleNode;
+/** The node type isStructKind(pn, R) narrows to. */
+export type StructOfKind<R extends Rule> = R extends Rule.const_object ? ConstNode : RuleNode & { rule: R };
+
+/**
+ * MP_PARSE_NODE_IS_STRUCT_KIND. Narrows to a node whose `rule` is R; a false result narrows nothing
+ * away (other RuleNodes remain possible).
+ */
+export function isStructKind<R extends Rule>(pn: ParseNode, rule: R): pn is StructOfKind<R>;
 export function isStructKind(pn: ParseNode, rule: Rule): boolean {
   return pn !== null && pn.kind === 'struct' && pn.rule === rule;
 }

@@ -1,0 +1,855 @@
+// MicroPython v1.28.0's parser (py/parse.c semantics) driven by the grammar table in grammar.ts.
+//
+// Why it is built this way:
+// - It interprets RULE_TABLE with upstream's algorithm — an explicit rule stack and result stack, with
+//   backtracking only until a rule has consumed a token — because the exact tree shape (which rules
+//   collapse, where NULL children sit, which line a node records) and the exact point where a
+//   SyntaxError is raised are what the back-end and the error messages depend on.
+// - Tree simplifications and constant folding happen while nodes are built, exactly where parse.c does
+//   them: atom_paren/testlist_comp rewriting, `or`/`and`/`not` folding, numeric folding (with
+//   MicroPython's int/float semantics, including 63-bit host small ints vs mpz and long-double
+//   float literals), `X = const(...)`, `math.pi`-style module constants, constant tuples, and the
+//   discarding of bare constant statements (docstrings) as `pass`.
+// - Strings follow upstream's interning rule: a str literal of at most 10 UTF-8 bytes is interned
+//   (a STRING leaf); a longer one is a STRING leaf only if that exact qstr already exists at that point
+//   (a static qstr of the mpy-cross build, the file name, or any name/short string seen earlier in the
+//   file); otherwise it is a const_object str. This is order-dependent, as upstream.
+// - Errors are CompileError with upstream's message and the line of the current token (no block).
+//
+// Deliberate deviations: folding results whose size would exceed ~1 MiB are not folded (upstream's
+// outcome there depends on its GC heap); float `**` uses JS exponentiation, which may differ from
+// glibc's pow in the last bit in rare cases.
+
+import { CompileError } from './errors.js';
+import { RULE_TABLE, Rule, type RuleDef } from './grammar.js';
+import { Lexer, HOST_SMALL_INT_MAX, HOST_SMALL_INT_MIN, parseDecimalLiteral, parseIntegerLiteral } from './lexer.js';
+import {
+  type ConstNode,
+  type ConstValue,
+  type ParseNode,
+  type RuleId,
+  type StructNode,
+  constNodeValue,
+  isConstFalse,
+  isConstNode,
+  isConstTrue,
+  isId,
+  isStructKind,
+  newConst,
+  newId,
+  newSmallInt,
+  newString,
+  newStruct,
+  newToken,
+  utf8Length,
+} from './parse-node.js';
+import { Tok } from './tokens.js';
+
+export type ParseMode = 'file' | 'single' | 'eval';
+
+export interface ParseOptions {
+  /** mpy-cross -O level; `__debug__` is True only at 0 */
+  readonly optimize?: number;
+  /** target small-int width (mpy-cross -msmall-int-bits, default 31) */
+  readonly smallIntBits?: number;
+  /**
+   * qstrs that exist before parsing starts besides the build's static ones. The file name is always
+   * added (mpy-cross interns it when opening the file).
+   */
+  readonly internedNames?: Iterable<string>;
+}
+
+export interface ParseResult {
+  readonly root: ParseNode;
+  readonly sourceName: string;
+  /** every qstr that exists after parsing (static + interned while parsing), for tools and tests */
+  readonly qstrs: ReadonlySet<string>;
+}
+
+/**
+ * Static qstrs of the v1.28.0 mpy-cross build longer than MICROPY_ALLOC_PARSE_INTERN_STRING_LEN (10)
+ * bytes: only these can make a long string literal a STRING leaf without it appearing earlier in the
+ * file. Shorter static qstrs need not be listed, as short strings are always interned.
+ */
+const LONG_STATIC_QSTRS: readonly string[] = [
+  '__delitem__', '__getattr__', '__getitem__', '__qualname__', '__setitem__', 'ArithmeticError',
+  'AssertionError', 'AttributeError', 'BaseException', 'GeneratorExit', 'ImportError', 'IndentationError',
+  'KeyboardInterrupt', 'LookupError', 'MemoryError', 'NotImplementedError', 'OverflowError', 'RuntimeError',
+  'StopIteration', 'SyntaxError', 'ZeroDivisionError', 'classmethod', 'micropython', 'staticmethod',
+  'Interpolation', 'StopAsyncIteration', 'UnicodeError', 'ViperTypeError', '__build_class__', '__complex__',
+  '__contains__', '__repl_print__', '__reversed__', '__template__', '__traceback__', 'bound_method',
+  'difference_update', 'format_spec', 'heap_unlock', 'interpolations', 'intersection', 'intersection_update',
+  'maximum recursion depth exceeded', 'string.templatelib', 'symmetric_difference',
+  'symmetric_difference_update', 'templatelib', 'unpack_from', 'vcvt_f32_s32', 'vcvt_s32_f32',
+];
+
+const INTERN_STRING_LEN = 10; // MICROPY_ALLOC_PARSE_INTERN_STRING_LEN
+const QSTR_MAX_LEN = 255; // MICROPY_QSTR_BYTES_IN_LEN = 1
+const FOLD_MAX_BITS = 8 * 1024 * 1024; // see the header: larger folds are left to runtime
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Decodes token bytes; lone surrogates encoded in UTF-8 style (as \ud800 escapes produce) are kept. */
+export function decodeUtf8(b: Uint8Array): string {
+  let ascii = true;
+  for (const c of b) {
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return String.fromCharCode(...b);
+  // TextDecoder rejects encoded surrogates; handle those three-byte forms by hand
+  let out = '';
+  let i = 0;
+  let start = 0;
+  while (i < b.length) {
+    if (b[i] === 0xed && i + 2 < b.length && ((b[i + 1] ?? 0) & 0xe0) === 0xa0 && ((b[i + 2] ?? 0) & 0xc0) === 0x80) {
+      out += utf8.decode(b.subarray(start, i));
+      out += String.fromCharCode(0xd000 | (((b[i + 1] ?? 0) & 0x3f) << 6) | ((b[i + 2] ?? 0) & 0x3f));
+      i += 3;
+      start = i;
+    } else {
+      i++;
+    }
+  }
+  return out + utf8.decode(b.subarray(start));
+}
+
+// ---- numbers as upstream's folding sees them ------------------------------------------------------
+
+/** An int (with whether upstream holds it as an mpz rather than a host small int) or a float. */
+type Num = { readonly kind: 'int'; readonly v: bigint; readonly mpz: boolean } | { readonly kind: 'float'; readonly v: number };
+
+const enum BinOp {
+  OR,
+  XOR,
+  AND,
+  LSHIFT,
+  RSHIFT,
+  ADD,
+  SUBTRACT,
+  MULTIPLY,
+  MAT_MULTIPLY,
+  FLOOR_DIVIDE,
+  TRUE_DIVIDE,
+  MODULO,
+  POWER,
+}
+
+function inHostRange(v: bigint): boolean {
+  return v >= HOST_SMALL_INT_MIN && v <= HOST_SMALL_INT_MAX;
+}
+
+function intNum(v: bigint): Num {
+  return { kind: 'int', v, mpz: !inHostRange(v) };
+}
+
+function bitLen(v: bigint): number {
+  return (v < 0n ? -v : v).toString(2).length;
+}
+
+/** mpz_as_float: accumulates 32-bit digits (MPZ_DIG_SIZE on x86-64) from the top, rounding each step. */
+export function mpzAsFloat(v: bigint): number {
+  const neg = v < 0n;
+  let a = neg ? -v : v;
+  if (a < 1n << 64n) return Number(v); // at most two digits: a single, correctly rounded step
+  const digits: number[] = [];
+  while (a > 0n) {
+    digits.push(Number(a & 0xffffffffn));
+    a >>= 32n;
+  }
+  let val = 0;
+  for (let i = digits.length - 1; i >= 0; i--) val = val * 4294967296 + (digits[i] ?? 0);
+  return neg ? -val : val;
+}
+
+function numToFloat(n: Num): number {
+  return n.kind === 'float' ? n.v : mpzAsFloat(n.v);
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+function floorMod(a: bigint, b: bigint): bigint {
+  const r = a % b;
+  return r !== 0n && (r < 0n) !== (b < 0n) ? r + b : r;
+}
+
+function copysign0(y: number): number {
+  return y < 0 || Object.is(y, -0) ? -0 : 0;
+}
+
+/** mp_obj_float_binary_op; undefined when upstream raises or the op is unsupported/complex. */
+function floatBinaryOp(op: BinOp, x: number, y: number): number | undefined {
+  switch (op) {
+    case BinOp.ADD:
+      return x + y;
+    case BinOp.SUBTRACT:
+      return x - y;
+    case BinOp.MULTIPLY:
+      return x * y;
+    case BinOp.TRUE_DIVIDE:
+      return y === 0 ? undefined : x / y;
+    case BinOp.FLOOR_DIVIDE: {
+      if (y === 0) return undefined;
+      let mod = x % y;
+      let div = (x - mod) / y;
+      if (mod === 0) {
+        mod = copysign0(y);
+      } else if ((mod < 0) !== (y < 0)) {
+        mod += y;
+        div -= 1;
+      }
+      if (div === 0) return copysign0(x / y);
+      let fd = Math.floor(div);
+      if (div - fd > 0.5) fd += 1;
+      return fd;
+    }
+    case BinOp.MODULO: {
+      if (y === 0) return undefined;
+      let r = x % y;
+      if (r === 0) r = copysign0(y);
+      else if ((r < 0) !== (y < 0)) r += y;
+      return r;
+    }
+    case BinOp.POWER:
+      if (x === 0 && y < 0 && Number.isFinite(y)) return undefined; // ZeroDivisionError
+      if (x < 0 && y !== Math.floor(y) && !Number.isNaN(y)) return undefined; // complex result
+      // C's pow differs from JS ** here: pow(1, y) is 1 for any y, pow(-1, ±inf) is 1
+      if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1;
+      return x ** y;
+    default:
+      return undefined;
+  }
+}
+
+/** mp_binary_op on two numbers, as parse.c's binary_op_maybe sees it. */
+function binaryOp(op: BinOp, a: Num, b: Num): Num | undefined {
+  if (a.kind === 'float' || b.kind === 'float') {
+    const r = floatBinaryOp(op, numToFloat(a), numToFloat(b));
+    return r === undefined ? undefined : { kind: 'float', v: r };
+  }
+  const x = a.v;
+  const y = b.v;
+  switch (op) {
+    case BinOp.OR:
+      return intNum(x | y);
+    case BinOp.XOR:
+      return intNum(x ^ y);
+    case BinOp.AND:
+      return intNum(x & y);
+    case BinOp.LSHIFT:
+    case BinOp.RSHIFT: {
+      if (y < 0n) return undefined; // ValueError: negative shift count
+      if (a.mpz || b.mpz) {
+        // mpz path: the count must fit a machine int (OverflowError otherwise)
+        if (y > (1n << 63n) - 1n) return undefined;
+      }
+      if (op === BinOp.RSHIFT) return intNum(x >> (y > 64n ? 64n : y));
+      if (x === 0n) return intNum(0n);
+      if (bitLen(x) + Number(y) > FOLD_MAX_BITS) return undefined;
+      return intNum(x << y);
+    }
+    case BinOp.ADD:
+      return intNum(x + y);
+    case BinOp.SUBTRACT:
+      return intNum(x - y);
+    case BinOp.MULTIPLY:
+      if (bitLen(x) + bitLen(y) > FOLD_MAX_BITS) return undefined;
+      return intNum(x * y);
+    case BinOp.FLOOR_DIVIDE:
+      return y === 0n ? undefined : intNum(floorDiv(x, y));
+    case BinOp.MODULO:
+      return y === 0n ? undefined : intNum(floorMod(x, y));
+    case BinOp.TRUE_DIVIDE:
+      return y === 0n ? undefined : { kind: 'float', v: mpzAsFloat(x) / mpzAsFloat(y) };
+    case BinOp.POWER: {
+      if (y < 0n) {
+        const r = floatBinaryOp(BinOp.POWER, mpzAsFloat(x), mpzAsFloat(y));
+        return r === undefined ? undefined : { kind: 'float', v: r };
+      }
+      if (x === 0n || x === 1n || x === -1n) return intNum(y === 0n ? 1n : x === -1n && (y & 1n) === 0n ? 1n : x);
+      if (y > BigInt(FOLD_MAX_BITS) || bitLen(x) * Number(y) > FOLD_MAX_BITS) return undefined;
+      return intNum(x ** y);
+    }
+    case BinOp.MAT_MULTIPLY:
+      return undefined;
+  }
+}
+
+// ---- the parser ---------------------------------------------------------------------------------
+
+interface RuleFrame {
+  rule: Rule;
+  i: number;
+  line: number;
+}
+
+const MODULE_CONSTANTS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
+  // MICROPY_COMP_MODULE_CONST with mpy-cross's options: only math (errno and uctypes are off)
+  ['math', new Map([['e', Math.E], ['pi', Math.PI], ['tau', 2 * Math.PI], ['inf', Infinity], ['nan', NaN]])],
+]);
+
+class Parser {
+  private readonly lex: Lexer;
+  private readonly sourceName: string;
+  private readonly mode: ParseMode;
+  private readonly smallIntBits: number;
+  readonly qstrs: Set<string>;
+  private readonly rules: RuleFrame[] = [];
+  private readonly results: ParseNode[] = [];
+  /** `NAME = const(value)` definitions; mpz marks an int upstream holds as an mpz */
+  private readonly consts = new Map<string, { value: ConstValue; mpz: boolean }>();
+  /** int const nodes whose upstream object is an mpz although the value fits a host small int */
+  private readonly mpzConsts = new WeakSet<ConstNode>();
+
+  constructor(lex: Lexer, mode: ParseMode, options: ParseOptions) {
+    this.lex = lex;
+    this.sourceName = lex.sourceName;
+    this.mode = mode;
+    this.smallIntBits = options.smallIntBits ?? 31;
+    this.qstrs = new Set(LONG_STATIC_QSTRS);
+    this.qstrs.add(lex.sourceName);
+    for (const q of options.internedNames ?? []) this.qstrs.add(q);
+  }
+
+  private syntaxError(): CompileError {
+    const tok = this.lex.tokKind;
+    const line = this.lex.tokLine;
+    if (tok === Tok.INDENT) return new CompileError('IndentationError', 'unexpected indent', this.sourceName, line);
+    if (tok === Tok.DEDENT_MISMATCH) {
+      return new CompileError('IndentationError', "unindent doesn't match any outer indent level", this.sourceName, line);
+    }
+    if (tok === Tok.MALFORMED_FSTRING) return new CompileError('SyntaxError', 'malformed f-string', this.sourceName, line);
+    return new CompileError('SyntaxError', 'invalid syntax', this.sourceName, line);
+  }
+
+  private intern(s: string): void {
+    if (!this.qstrs.has(s)) {
+      if (utf8Length(s) > QSTR_MAX_LEN) throw new CompileError('RuntimeError', 'name too long', undefined, undefined);
+      this.qstrs.add(s);
+    }
+  }
+
+  // -- result stack --
+
+  private peek(pos: number): ParseNode {
+    const n = this.results[this.results.length - 1 - pos];
+    if (n === undefined) throw new Error('parser result stack underflow');
+    return n;
+  }
+
+  private pop(): ParseNode {
+    if (this.results.length === 0) throw new Error('parser result stack underflow');
+    return this.results.pop() as ParseNode;
+  }
+
+  private push(pn: ParseNode): void {
+    this.results.push(pn);
+  }
+
+  private pushRule(rule: Rule, i: number, line: number): void {
+    this.rules.push({ rule, i, line });
+  }
+
+  // -- constants --
+
+  private fitsTarget(v: bigint): boolean {
+    const half = 1n << BigInt(this.smallIntBits - 1);
+    return v >= -half && v < half;
+  }
+
+  /** make_node_const_object_optimised */
+  private makeOptimised(n: Num, line: number): ParseNode {
+    if (n.kind === 'int') {
+      if (!n.mpz && this.fitsTarget(n.v)) return newSmallInt(n.v);
+      const node = newConst({ type: 'int', value: n.v }, line);
+      if (n.mpz && inHostRange(n.v)) this.mpzConsts.add(node);
+      return node;
+    }
+    return newConst({ type: 'float', value: n.v }, line);
+  }
+
+  /** make_node_const_object_optimised for a value taken from the consts table */
+  private makeOptimisedValue(value: ConstValue, mpz: boolean, line: number): ParseNode {
+    if (value.type === 'int') return this.makeOptimised({ kind: 'int', v: value.value, mpz }, line);
+    return newConst(value, line);
+  }
+
+  /** mp_parse_node_get_number_maybe (ints and floats only) */
+  private numberOf(pn: ParseNode): Num | undefined {
+    if (pn === null) return undefined;
+    if (pn.kind === 'int') return { kind: 'int', v: pn.value, mpz: false };
+    if (pn.kind === 'struct' && pn.rule === Rule.const_object) {
+      const v = pn.value;
+      if (v.type === 'int') return { kind: 'int', v: v.value, mpz: !inHostRange(v.value) || this.mpzConsts.has(pn) };
+      if (v.type === 'float') return { kind: 'float', v: v.value };
+    }
+    return undefined;
+  }
+
+  /** whether the (int) object behind a constant node is an mpz upstream */
+  private isMpz(pn: ParseNode): boolean {
+    if (pn !== null && pn.kind === 'struct' && pn.rule === Rule.const_object && pn.value.type === 'int') {
+      return !inHostRange(pn.value.value) || this.mpzConsts.has(pn);
+    }
+    return false;
+  }
+
+  // -- leaves --
+
+  /** push_result_token */
+  private pushToken(rule: Rule): void {
+    const lex = this.lex;
+    const data = lex.tokData();
+    let pn: ParseNode;
+    switch (lex.tokKind) {
+      case Tok.NAME: {
+        const name = decodeUtf8(data);
+        this.intern(name);
+        const c = rule === Rule.atom ? this.consts.get(name) : undefined;
+        pn = c !== undefined ? this.makeOptimisedValue(c.value, c.mpz, lex.tokLine) : newId(name);
+        break;
+      }
+      case Tok.INTEGER: {
+        const r = parseIntegerLiteral(data);
+        if (!r.ok) throw new CompileError('SyntaxError', r.message, this.sourceName, lex.tokLine);
+        pn = this.makeOptimised(intNum(r.value), lex.tokLine);
+        break;
+      }
+      case Tok.FLOAT_OR_IMAG: {
+        const r = parseDecimalLiteral(data, true);
+        if (!r.ok) throw new CompileError('SyntaxError', r.message, this.sourceName, lex.tokLine);
+        pn = newConst(r.type === 'float' ? { type: 'float', value: r.value } : { type: 'complex', real: r.real, imag: r.imag }, lex.tokLine);
+        break;
+      }
+      case Tok.STRING: {
+        const s = decodeUtf8(data);
+        if (data.length <= INTERN_STRING_LEN) {
+          this.qstrs.add(s);
+          pn = newString(s);
+        } else if (this.qstrs.has(s)) {
+          pn = newString(s);
+        } else {
+          pn = newConst({ type: 'str', value: s }, lex.tokLine);
+        }
+        break;
+      }
+      case Tok.BYTES:
+        pn = newConst({ type: 'bytes', value: data.slice() }, lex.tokLine);
+        break;
+      default:
+        pn = newToken(lex.tokKind);
+    }
+    this.push(pn);
+  }
+
+  // -- building rules --
+
+  /** push_result_rule: simplify, fold, or build a struct node from the top `numArgs` results. */
+  private pushResultRule(line: number, rule: Rule, numArgs: number): void {
+    let n = numArgs;
+    if (rule === Rule.atom_paren) {
+      const pn = this.peek(0);
+      // parentheses only matter for () and (a, b, ...); around one expression they vanish
+      if (pn !== null && !isStructKind(pn, Rule.testlist_comp)) return;
+    } else if (rule === Rule.testlist_comp) {
+      const pn = this.peek(0);
+      if (pn !== null && pn.kind === 'struct') {
+        if (pn.rule === Rule.testlist_comp_3b) {
+          // one item with a trailing comma
+          this.pop();
+          n -= 1;
+        } else if (pn.rule === Rule.testlist_comp_3c) {
+          // several items: the 3c node already holds them all; it becomes the testlist_comp
+          this.pop();
+          pn.rule = Rule.testlist_comp;
+          return;
+        }
+      }
+    } else if (rule === Rule.testlist_comp_3c) {
+      // steal the first item, which the enclosing testlist_comp pushed
+      n += 1;
+    }
+
+    const logical = this.foldLogical(rule, n);
+    if (logical === true) return;
+    n = logical;
+    if (this.foldConstants(rule, n)) return;
+    if (this.buildTuple(line, rule, n)) return;
+
+    const nodes: ParseNode[] = new Array<ParseNode>(n);
+    for (let i = n; i > 0; i--) nodes[i - 1] = this.pop();
+    const node = newStruct(rule as RuleId, line, nodes);
+    if (rule === Rule.testlist_comp_3c) {
+      // stands in for the stolen first item of the enclosing testlist_comp
+      this.push(node);
+    }
+    this.push(node);
+  }
+
+  /** fold_logical_constants: returns true when fully folded, else the (possibly reduced) arg count. */
+  private foldLogical(rule: Rule, numArgs: number): true | number {
+    if (rule === Rule.or_test || rule === Rule.and_test) {
+      const isOr = rule === Rule.or_test;
+      const base = this.results.length - numArgs;
+      const operands = this.results.slice(base);
+      let kept = 0;
+      for (let k = 0; k < operands.length; k++) {
+        const pn = operands[k] ?? null;
+        this.results[base + kept] = pn;
+        if (k === operands.length - 1) {
+          kept += 1; // the last operand is always kept
+          break;
+        }
+        // a constant that decides the result ends the chain; one that cannot is dropped
+        if (isOr ? isConstTrue(pn) : isConstFalse(pn)) {
+          kept += 1;
+          break;
+        }
+        if (!(isOr ? isConstFalse(pn) : isConstTrue(pn))) kept += 1;
+      }
+      this.results.length = base + kept;
+      return kept === 1 ? true : kept;
+    }
+    if (rule === Rule.not_test_2) {
+      const pn = this.peek(0);
+      let r: ParseNode;
+      if (isConstFalse(pn)) r = newToken(Tok.KW_TRUE);
+      else if (isConstTrue(pn)) r = newToken(Tok.KW_FALSE);
+      else return numArgs;
+      this.pop();
+      this.push(r);
+      return true;
+    }
+    return numArgs;
+  }
+
+  /** fold_constants: arithmetic, const() definitions and module constants. */
+  private foldConstants(rule: Rule, numArgs: number): boolean {
+    let result: Num | undefined;
+    switch (rule) {
+      case Rule.expr:
+      case Rule.xor_expr:
+      case Rule.and_expr:
+      case Rule.power: {
+        const op =
+          rule === Rule.expr ? BinOp.OR : rule === Rule.xor_expr ? BinOp.XOR : rule === Rule.and_expr ? BinOp.AND : BinOp.POWER;
+        let acc = this.numberOf(this.peek(numArgs - 1));
+        for (let i = numArgs - 2; i >= 0 && acc !== undefined; i--) {
+          const rhs = this.numberOf(this.peek(i));
+          acc = rhs === undefined ? undefined : binaryOp(op, acc, rhs);
+        }
+        result = acc;
+        break;
+      }
+      case Rule.shift_expr:
+      case Rule.arith_expr:
+      case Rule.term: {
+        let acc = this.numberOf(this.peek(numArgs - 1));
+        for (let i = numArgs - 2; i >= 1 && acc !== undefined; i -= 2) {
+          const rhs = this.numberOf(this.peek(i - 1));
+          const opTok = this.peek(i);
+          if (rhs === undefined || opTok === null || opTok.kind !== 'tok') {
+            acc = undefined;
+            break;
+          }
+          acc = binaryOp(BinOp.LSHIFT + (opTok.tok - Tok.OP_DBL_LESS), acc, rhs);
+        }
+        result = acc;
+        break;
+      }
+      case Rule.factor_2: {
+        const arg = this.numberOf(this.peek(0));
+        const opTok = this.peek(1);
+        if (arg === undefined || opTok === null || opTok.kind !== 'tok') return false;
+        if (opTok.tok === Tok.OP_TILDE) {
+          if (arg.kind !== 'int') return false;
+          // an mpz stays an mpz through unary ops; a small int is re-normalised
+          result = { kind: 'int', v: ~arg.v, mpz: arg.mpz || !inHostRange(~arg.v) };
+        } else if (opTok.tok === Tok.OP_MINUS) {
+          result = arg.kind === 'int' ? { kind: 'int', v: -arg.v, mpz: arg.mpz || !inHostRange(-arg.v) } : { kind: 'float', v: -arg.v };
+        } else {
+          result = arg;
+        }
+        break;
+      }
+      case Rule.expr_stmt:
+        return this.foldConstDefinition();
+      case Rule.atom_expr_normal: {
+        const base = this.peek(1);
+        const trailer = this.peek(0);
+        if (!isId(base) || !isStructKind(trailer, Rule.trailer_period)) return false;
+        const attr = trailer.nodes[0] ?? null;
+        const table = MODULE_CONSTANTS.get(base.name);
+        if (table === undefined || !isId(attr)) return false;
+        const v = table.get(attr.name);
+        if (v === undefined) return false;
+        result = { kind: 'float', v };
+        break;
+      }
+      default:
+        return false;
+    }
+    if (result === undefined) return false;
+    for (let i = 0; i < numArgs; i++) this.pop();
+    this.push(this.makeOptimised(result, 0));
+    return true;
+  }
+
+  /**
+   * The MICROPY_COMP_CONST part of fold_constants: `NAME = const(value)`. Returns true when the whole
+   * statement was replaced (a private `_NAME`), false when the expr_stmt is still to be built.
+   */
+  private foldConstDefinition(): boolean {
+    const rhs = this.peek(0);
+    if (rhs === null || isStructKind(rhs, Rule.expr_stmt_augassign) || isStructKind(rhs, Rule.expr_stmt_assign_list)) return false;
+    const target = this.peek(1);
+    if (!isId(target) || !isStructKind(rhs, Rule.atom_expr_normal)) return false;
+    const callee = rhs.nodes[0] ?? null;
+    const call = rhs.nodes[1] ?? null;
+    if (!isId(callee) || callee.name !== 'const' || !isStructKind(call, Rule.trailer_paren)) return false;
+    const valueNode = call.nodes[0] ?? null;
+    if (!isConstNode(valueNode)) {
+      throw new CompileError('SyntaxError', 'not a constant', this.sourceName, rhs.line);
+    }
+    this.consts.set(target.name, { value: constNodeValue(valueNode), mpz: this.isMpz(valueNode) });
+    if (target.name.startsWith('_')) {
+      // private constant: no code is emitted to store it
+      this.pop();
+      this.pop();
+      this.pushResultRule(0, Rule.pass_stmt, 0);
+      return true;
+    }
+    // `X = const(v)` continues as `X = v`
+    this.pop();
+    this.push(valueNode);
+    return false;
+  }
+
+  /** build_tuple (MICROPY_COMP_CONST_TUPLE) */
+  private buildTuple(line: number, rule: Rule, numArgs: number): boolean {
+    if (rule === Rule.testlist_comp) {
+      const top = this.rules[this.rules.length - 1];
+      if (top !== undefined && top.rule === Rule.atom_paren) return this.buildTupleFromStack(line, numArgs); // (a,)
+    }
+    if (rule === Rule.testlist_comp_3c) {
+      // the rule stack is [..., atom_paren?, testlist_comp, testlist_comp_3b]
+      const outer = this.rules[this.rules.length - 3];
+      if (outer !== undefined && outer.rule === Rule.atom_paren) {
+        if (this.buildTupleFromStack(line, numArgs)) {
+          this.rules.length -= 2; // testlist_comp_3b and testlist_comp are done
+          return true;
+        }
+      }
+    }
+    if (rule === Rule.testlist_star_expr || rule === Rule.testlist || rule === Rule.subscriptlist) {
+      return this.buildTupleFromStack(line, numArgs);
+    }
+    return false;
+  }
+
+  private buildTupleFromStack(line: number, numArgs: number): boolean {
+    for (let i = 0; i < numArgs; i++) if (!isConstNode(this.peek(i))) return false;
+    const items: ConstValue[] = new Array<ConstValue>(numArgs);
+    for (let i = numArgs; i > 0; i--) items[i - 1] = constNodeValue(this.pop());
+    this.push(newConst({ type: 'tuple', items }, line));
+    return true;
+  }
+
+  // -- the main loop --
+
+  run(): ParseNode {
+    const lex = this.lex;
+    const top = this.mode === 'single' ? Rule.single_input : this.mode === 'eval' ? Rule.eval_input : Rule.file_input;
+    this.pushRule(top, 0, lex.tokLine);
+    let backtrack = false;
+
+    ruleLoop: while (this.rules.length > 0) {
+      const frame = this.rules.pop() as RuleFrame;
+      const rule = frame.rule;
+      let i = frame.i;
+      const line = frame.line;
+      const def = RULE_TABLE[rule] as RuleDef;
+      const args = def.args;
+      const n = def.n;
+
+      switch (def.kind) {
+        case 'or': {
+          if (i > 0 && !backtrack) continue ruleLoop; // an alternative matched
+          backtrack = false;
+          for (; i < n; i++) {
+            const arg = args[i];
+            if (arg === undefined) break;
+            if (arg.kind === 'tok') {
+              if (lex.tokKind === arg.tok) {
+                this.pushToken(rule);
+                lex.next();
+                continue ruleLoop;
+              }
+            } else {
+              if (i + 1 < n) this.pushRule(rule, i + 1, line);
+              this.pushRule(arg.rule, 0, lex.tokLine);
+              continue ruleLoop;
+            }
+          }
+          backtrack = true;
+          break;
+        }
+
+        case 'and':
+        case 'and_ident':
+        case 'and_blank': {
+          if (backtrack) {
+            const prev = args[i - 1];
+            if (prev !== undefined && prev.kind === 'opt_rule') {
+              // an optional rule did not match: record NULL and go on
+              this.push(null);
+              backtrack = false;
+            } else if (i > 1) {
+              throw this.syntaxError(); // tokens were consumed: no way back
+            } else {
+              continue ruleLoop;
+            }
+          }
+          for (; i < n; i++) {
+            const arg = args[i];
+            if (arg === undefined) break;
+            if (arg.kind === 'tok') {
+              if (lex.tokKind === arg.tok) {
+                if (arg.tok === Tok.NAME) this.pushToken(rule);
+                lex.next();
+              } else if (i > 0) {
+                throw this.syntaxError();
+              } else {
+                backtrack = true;
+                continue ruleLoop;
+              }
+            } else {
+              this.pushRule(rule, i + 1, line);
+              this.pushRule(arg.rule, 0, lex.tokLine);
+              continue ruleLoop;
+            }
+          }
+
+          // a lone constant expression statement (e.g. a docstring) compiles to nothing: make it `pass`
+          if (this.mode !== 'single' && rule === Rule.expr_stmt && this.peek(0) === null) {
+            const p = this.peek(1);
+            if ((p !== null && p.kind !== 'struct' && p.kind !== 'id') || isStructKind(p, Rule.const_object)) {
+              this.pop();
+              this.pop();
+              this.pushResultRule(line, Rule.pass_stmt, 0);
+              break;
+            }
+          }
+
+          // tokens other than NAME are not kept; every rule argument left one result (maybe NULL)
+          let count = 0;
+          let notNil = 0;
+          for (let x = n - 1; x >= 0; x--) {
+            const arg = args[x];
+            if (arg === undefined) continue;
+            if (arg.kind === 'tok') {
+              if (arg.tok === Tok.NAME) {
+                count++;
+                notNil++;
+              }
+            } else {
+              if (this.peek(count) !== null) notNil++;
+              count++;
+            }
+          }
+          if (notNil === 1 && def.kind === 'and_ident') {
+            // pass the single meaningful child through instead of wrapping it
+            let keep: ParseNode = null;
+            for (let x = 0; x < count; x++) {
+              const pn = this.pop();
+              if (pn !== null) keep = pn;
+            }
+            this.push(keep);
+          } else {
+            if (def.kind === 'and_blank') {
+              // an extra NULL slot that the compiler uses for its own data
+              this.push(null);
+              count++;
+            }
+            this.pushResultRule(line, rule, count);
+          }
+          break;
+        }
+
+        default: {
+          // lists: n=1 item (sep item)*, n=2 item+, n=3 item (sep item)* [sep]
+          let hadTrailingSep = false;
+          let failed = backtrack;
+          if (!failed) {
+            for (;;) {
+              const arg = args[i & 1 & n];
+              if (arg === undefined) throw new Error('bad list rule');
+              if (arg.kind === 'tok') {
+                if (lex.tokKind === arg.tok) {
+                  if ((i & 1 & n) === 0) this.pushToken(rule); // separators that are tokens are dropped
+                  lex.next();
+                  i++;
+                } else {
+                  i++;
+                  backtrack = true;
+                  failed = true;
+                  break;
+                }
+              } else {
+                this.pushRule(rule, i + 1, line);
+                this.pushRule(arg.rule, 0, lex.tokLine);
+                continue ruleLoop;
+              }
+            }
+          }
+          if (failed) {
+            if (i === 1) continue ruleLoop; // the first item failed: the list fails
+            if (n !== 2 && (i & 1) === 1) {
+              // an item after a separator failed
+              if (n !== 3) throw this.syntaxError();
+              hadTrailingSep = true;
+            }
+            backtrack = false;
+          }
+          let count = i - 1;
+          const sep = args[1];
+          if ((n & 1) === 1 && sep !== undefined && sep.kind === 'tok') count = (count + 1) >> 1;
+          if (count === 1) {
+            // a single item is not wrapped, unless it had a trailing separator
+            if (hadTrailingSep) this.pushResultRule(line, rule, count);
+          } else {
+            this.pushResultRule(line, rule, count);
+          }
+          break;
+        }
+      }
+    }
+
+    if (lex.tokKind !== Tok.END || this.results.length === 0) throw this.syntaxError();
+    return this.results[0] ?? null;
+  }
+}
+
+/**
+ * Parses MicroPython source (bytes are taken as UTF-8, a string is encoded as UTF-8) into upstream's
+ * parse tree. Throws CompileError on lexer/parser errors, with mpy-cross's message and line.
+ */
+export function parse(
+  source: string | Uint8Array,
+  fileName: string,
+  mode: ParseMode = 'file',
+  options: ParseOptions = {},
+): ParseResult {
+  const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+  const lex = new Lexer(bytes, fileName, options.optimize === undefined ? {} : { optimize: options.optimize });
+  const parser = new Parser(lex, mode, options);
+  const root = parser.run();
+  return { root, sourceName: fileName, qstrs: parser.qstrs };
+}
+
+export type { StructNode };
