@@ -124,3 +124,21 @@ test('compile() matches mpy-cross on the corpus', { skip: corpusSkip }, () => {
   failures.push(...mismatches);
   assert.equal(failures.length, 0, `${failures.length} corpus mismatches`);
 });
+
+test('compile() matches mpy-cross on the repo own compiler cases (tests/data/compile)', () => {
+  const dir = join(REPO_ROOT, 'tests', 'data', 'compile');
+  const mismatches: string[] = [];
+  let total = 0;
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.py') || (FILTER !== undefined && !f.includes(FILTER))) continue;
+    const src = new Uint8Array(readFileSync(join(dir, f)));
+    for (const [optset, opts] of Object.entries({ default: {}, O3: { optimize: 3 }, smallint63: { smallIntBits: 63 } })) {
+      total++;
+      const why = compare(run(src, f, opts), join(dir, `${f.slice(0, -3)}.${optset}`));
+      if (why !== undefined) mismatches.push(`${f} ${optset}: ${why}`);
+    }
+  }
+  report('tests/data/compile', total, mismatches);
+  assert.ok(total >= 100, `expected the compiler cases, found ${total}`);
+  assert.deepEqual(mismatches, []);
+});

@@ -1,0 +1,2 @@
+@micropython.native
+def f(): pass

@@ -1,0 +1,2 @@
+@micropython.asm_thumb
+def f(): pass

@@ -1,0 +1,3 @@
+class A:
+    def f(self):
+        return [super() for i in x]

@@ -1,0 +1,2 @@
+def f():
+    with a: return 1
