@@ -875,6 +875,14 @@ export function compileExprStmt(c: Compiler, pns: RuleNode): void {
   const lhs = node(pns, 0);
   let pnRhs = node(pns, 1);
   if (isNull(pnRhs)) {
+    if (c.opts.isRepl === true && c.scopeCur.kind === ScopeKind.Module) {
+      // the REPL evaluates and prints the expression
+      c.loadId('__repl_print__');
+      c.compileNode(lhs);
+      e.callFunction(1, 0, 0);
+      e.popTop();
+      return;
+    }
     // an expression statement; a lonely constant compiles to nothing
     if ((isLeaf(lhs) && !isId(lhs)) || isConstObject(lhs)) return;
     c.compileNode(lhs);

@@ -63,6 +63,8 @@ export interface BackendOptions {
   emitOpt: EmitOpt;
   /** native architecture number (0 = none given, as mpy-cross without -march) */
   nativeArch: number;
+  /** REPL input: module-level expression statements print their value via __repl_print__ */
+  isRepl?: boolean;
 }
 
 interface PendingError {
