@@ -1,4 +1,7 @@
 // Entry point of the `mpyts` command: dispatches to the subcommands.
+import { readFileSync } from 'node:fs';
+import { compile } from '../compile/index.js';
+import { crossCommand } from './cross.js';
 import { toolCommand, type CliIO } from './tool.js';
 
 const HELP = `usage: mpyts <command> [args...]
@@ -20,6 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'tool':
       return toolCommand(rest, nodeIO);
     case 'cross':
+      return crossCommand(rest, { ...nodeIO, stdin: () => new Uint8Array(readFileSync(0)), isTTY: process.stderr.isTTY === true }, compile);
     case 'run':
       process.stderr.write(`mpyts ${cmd}: not yet implemented\n`);
       return 2;
