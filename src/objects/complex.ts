@@ -1,0 +1,138 @@
+// complex numbers (objcomplex.c): arithmetic including upstream's polar-form power, repr via formatFloat.
+import { excMsg, typeError, ZeroDivisionErrorType } from './exceptions.js';
+import { FLOAT_REPR_PREC, formatFloat, parseFloat as parseFloatText } from './float.js';
+import { Binary, ObjectType, PyFloat, PyObject, PyType, Unary, type PyObj } from './object.js';
+import { setComplexPow } from '../vm/runtime.js';
+
+export class PyComplex extends PyObject {
+  constructor(public re: number, public im: number) {
+    super(ComplexType);
+  }
+}
+export const ComplexType = new PyType('complex', [ObjectType]);
+
+export function newComplex(re: number, im: number): PyComplex {
+  return new PyComplex(re, im);
+}
+
+function parts(o: PyObj): [number, number] | undefined {
+  if (o instanceof PyComplex) return [o.re, o.im];
+  if (o instanceof PyFloat) return [o.v, 0];
+  if (typeof o === 'number') return [o, 0];
+  if (typeof o === 'bigint') return [Number(o), 0];
+  if (typeof o === 'boolean') return [o ? 1 : 0, 0];
+  return undefined;
+}
+
+ComplexType.print = (o) => {
+  const c = o as PyComplex;
+  if (c.re !== 0) return '(' + formatFloat(c.re, 'g', FLOAT_REPR_PREC) + formatFloat(c.im, 'g', FLOAT_REPR_PREC, '+') + 'j)';
+  return formatFloat(c.im, 'g', FLOAT_REPR_PREC) + 'j';
+};
+
+ComplexType.make = (_c, args) => {
+  if (args.length === 0) return new PyComplex(0, 0);
+  const a = args[0] as PyObj;
+  if (typeof a === 'string') {
+    const s = a.trim().replace(/^\((.*)\)$/, '$1');
+    const m = /^([+-]?[^+-]*(?:e[+-]\d+)?)?([+-][^+-]*(?:e[+-]\d+)?)?j$/i.exec(s);
+    if (m) return new PyComplex(m[2] !== undefined ? parseFloatText(m[1] ?? '0') : 0, parseFloatText(m[2] ?? m[1] ?? '1'));
+    return new PyComplex(parseFloatText(s), 0);
+  }
+  const p = parts(a);
+  if (!p) throw typeError("can't convert to complex");
+  const q: [number, number] | undefined = args.length > 1 ? parts(args[1] as PyObj) : [0, 0];
+  if (!q) throw typeError("can't convert to complex");
+  return new PyComplex(p[0] - q[1], p[1] + q[0]);
+};
+
+export function complexBinary(op: Binary, ar: number, ai: number, b: PyObj): PyObj | undefined {
+  const q = parts(b);
+  if (!q) return undefined;
+  let [br, bi] = q;
+  switch (op) {
+    case Binary.ADD: case Binary.IADD: return new PyComplex(ar + br, ai + bi);
+    case Binary.SUB: case Binary.ISUB: return new PyComplex(ar - br, ai - bi);
+    case Binary.MUL: case Binary.IMUL: return new PyComplex(ar * br - ai * bi, ar * bi + ai * br);
+    case Binary.TRUEDIV: case Binary.ITRUEDIV: {
+      if (bi === 0) {
+        if (br === 0) throw excMsg(ZeroDivisionErrorType, 'complex divide by zero');
+        return new PyComplex(ar / br, ai / br);
+      }
+      if (br === 0) return new PyComplex(ai / bi, -ar / bi);
+      const l = br * br + bi * bi;
+      br /= l;
+      bi /= -l;
+      return new PyComplex(ar * br - ai * bi, ar * bi + ai * br);
+    }
+    case Binary.POW: case Binary.IPOW: {
+      const abs1 = Math.sqrt(ar * ar + ai * ai);
+      if (abs1 === 0) {
+        if (bi === 0 && br >= 0) return new PyComplex(br === 0 ? 1 : 0, 0);
+        throw excMsg(ZeroDivisionErrorType, '0.0 to a complex power');
+      }
+      const ln1 = Math.log(abs1);
+      const arg1 = Math.atan2(ai, ar);
+      const x3 = br * ln1 - bi * arg1;
+      const y3 = bi * ln1 + br * arg1;
+      const e = Math.exp(x3);
+      return new PyComplex(e * Math.cos(y3), e * Math.sin(y3));
+    }
+    case Binary.EQ: return ar === br && ai === bi;
+    case Binary.NE: return !(ar === br && ai === bi);
+    default: return undefined;
+  }
+}
+
+ComplexType.binary = (op, a, b) => {
+  const c = a as PyComplex;
+  if (op >= 100) {
+    const p = parts(b);
+    if (!p) return undefined;
+    return complexBinary((op - 100) as Binary, p[0], p[1], c);
+  }
+  return complexBinary(op, c.re, c.im, b);
+};
+ComplexType.unary = (op, o) => {
+  const c = o as PyComplex;
+  switch (op) {
+    case Unary.BOOL: return c.re !== 0 || c.im !== 0;
+    case Unary.POS: return c;
+    case Unary.NEG: return new PyComplex(-c.re, -c.im);
+    case Unary.ABS: return new PyFloat(Math.hypot(c.re, c.im));
+    case Unary.HASH: return Math.trunc(c.re) + Math.trunc(c.im) * 1000003;
+    default: return undefined;
+  }
+};
+ComplexType.attr = (o, name) => {
+  const c = o as PyComplex;
+  if (name === 'real') return new PyFloat(c.re);
+  if (name === 'imag') return new PyFloat(c.im);
+  return undefined;
+};
+
+// float ** fractional with negative base, and int/float op complex, go through complex.
+setComplexPow((a, b) => {
+  const p = parts(a) as [number, number];
+  return complexBinary(Binary.POW, p[0], p[1], b) as PyObj;
+});
+
+// float's binary slot lives here because mixed float/complex arithmetic needs both types.
+import { FloatType } from './object.js';
+import { floatBinary } from './float.js';
+FloatType.binary = (op, a, b) => {
+  const x = (a as PyFloat).v;
+  if (op >= 100) {
+    const p = parts(b);
+    if (!p || b instanceof PyComplex) return undefined;
+    const r = floatBinary((op - 100) as Binary, p[0], x);
+    if (r === undefined && (op - 100 === Binary.POW)) return complexBinary(Binary.POW, p[0], 0, a);
+    return r;
+  }
+  if (b instanceof PyComplex) return complexBinary(op, x, 0, b);
+  const p = parts(b);
+  if (!p) return undefined;
+  const r = floatBinary(op, x, p[0]);
+  if (r === undefined && (op === Binary.POW || op === Binary.IPOW)) return complexBinary(Binary.POW, x, 0, b);
+  return r;
+};

@@ -1,0 +1,86 @@
+// The exception hierarchy of the unix port and helpers to build exception instances. Messages passed
+// here are upstream's MP_ERROR_TEXT strings (with MICROPY_ERROR_REPORTING_DETAILED, the unix default).
+import {
+  EMPTY_TUPLE, ObjectType, PyObject, PyTuple, PyType, type KwArgs, type PyObj,
+} from './object.js';
+
+/** One traceback entry: source file, line, block name (upstream stores them as qstr triples). */
+export interface TbEntry {
+  file: string;
+  line: number;
+  block: string;
+}
+
+export class PyException extends PyObject {
+  traceback: TbEntry[] | undefined;
+  dict: Map<string, PyObj> | undefined;
+  constructor(type: PyType, public args: PyTuple = EMPTY_TUPLE) {
+    super(type);
+  }
+}
+
+function makeExc(cls: PyType, args: PyObj[], kw: KwArgs | undefined): PyObj {
+  if (kw !== undefined && kw.size > 0) throw excMsg(TypeErrorType, 'function does not take keyword arguments');
+  const e = new PyException(cls, args.length === 0 ? EMPTY_TUPLE : new PyTuple(args.slice()));
+  if (cls.isUser) e.dict = new Map();
+  return e;
+}
+
+const excTypes = new Map<string, PyType>();
+function defExc(name: string, base: PyType | undefined): PyType {
+  const t = new PyType(name, base ? [base] : [ObjectType], { make: makeExc });
+  if (!base) t.native = t;
+  excTypes.set(name, t);
+  return t;
+}
+
+export const BaseExceptionType = defExc('BaseException', undefined);
+export const SystemExitType = defExc('SystemExit', BaseExceptionType);
+export const KeyboardInterruptType = defExc('KeyboardInterrupt', BaseExceptionType);
+export const GeneratorExitType = defExc('GeneratorExit', BaseExceptionType);
+export const ExceptionType = defExc('Exception', BaseExceptionType);
+export const StopAsyncIterationType = defExc('StopAsyncIteration', ExceptionType);
+export const StopIterationType = defExc('StopIteration', ExceptionType);
+export const ArithmeticErrorType = defExc('ArithmeticError', ExceptionType);
+export const OverflowErrorType = defExc('OverflowError', ArithmeticErrorType);
+export const ZeroDivisionErrorType = defExc('ZeroDivisionError', ArithmeticErrorType);
+export const AssertionErrorType = defExc('AssertionError', ExceptionType);
+export const AttributeErrorType = defExc('AttributeError', ExceptionType);
+export const EOFErrorType = defExc('EOFError', ExceptionType);
+export const ImportErrorType = defExc('ImportError', ExceptionType);
+export const LookupErrorType = defExc('LookupError', ExceptionType);
+export const IndexErrorType = defExc('IndexError', LookupErrorType);
+export const KeyErrorType = defExc('KeyError', LookupErrorType);
+export const MemoryErrorType = defExc('MemoryError', ExceptionType);
+export const NameErrorType = defExc('NameError', ExceptionType);
+export const OSErrorType = defExc('OSError', ExceptionType);
+export const RuntimeErrorType = defExc('RuntimeError', ExceptionType);
+export const NotImplementedErrorType = defExc('NotImplementedError', RuntimeErrorType);
+export const SyntaxErrorType = defExc('SyntaxError', ExceptionType);
+export const IndentationErrorType = defExc('IndentationError', SyntaxErrorType);
+export const TypeErrorType = defExc('TypeError', ExceptionType);
+export const ValueErrorType = defExc('ValueError', ExceptionType);
+export const UnicodeErrorType = defExc('UnicodeError', ValueErrorType);
+
+/** Exception classes exposed as builtins, by name. */
+export const BUILTIN_EXCEPTIONS: ReadonlyMap<string, PyType> = excTypes;
+
+export function excMsg(type: PyType, msg?: string): PyException {
+  return new PyException(type, msg === undefined ? EMPTY_TUPLE : new PyTuple([msg]));
+}
+export function excArgs(type: PyType, args: PyObj[]): PyException {
+  return new PyException(type, new PyTuple(args));
+}
+
+export const typeError = (msg: string): PyException => excMsg(TypeErrorType, msg);
+export const valueError = (msg: string): PyException => excMsg(ValueErrorType, msg);
+export const indexError = (msg: string): PyException => excMsg(IndexErrorType, msg);
+export const attributeError = (msg: string): PyException => excMsg(AttributeErrorType, msg);
+export const runtimeError = (msg: string): PyException => excMsg(RuntimeErrorType, msg);
+export const notImplemented = (msg: string): PyException => excMsg(NotImplementedErrorType, msg);
+export const zeroDivision = (msg: string): PyException => excMsg(ZeroDivisionErrorType, msg);
+export const overflowError = (msg: string): PyException => excMsg(OverflowErrorType, msg);
+
+export function isExceptionType(t: PyObj): t is PyType {
+  return t instanceof PyType && t.isSubclassOf(BaseExceptionType);
+}

@@ -1,0 +1,288 @@
+// The object model every other part of the VM builds on.
+//
+// Representation (chosen for speed of the common cases, invisible to Python code):
+//   int   -> JS number when it is a safe integer, JS bigint beyond ±2^53 (always normalised back)
+//   bool  -> JS boolean
+//   str   -> JS string (UTF-16; code-point aware operations live in str.ts)
+//   everything else -> an instance of a PyObject subclass carrying its `type`
+// A float is therefore never a bare JS number: it is boxed in PyFloat so `typeof x === 'number'` means int.
+//
+// This module is a leaf of the import graph: it must not import other VM modules, so that every type
+// file can create its PyType at load time without circular-initialisation problems.
+
+export type PyObj = number | bigint | boolean | string | PyObject;
+/** Keyword arguments of a call, in call order. */
+export type KwArgs = Map<string, PyObj>;
+export type NativeFn = (args: PyObj[], kw: KwArgs | undefined) => PyObj;
+
+export class PyObject {
+  constructor(public type: PyType) {}
+}
+
+/** Unary operations a type can implement (numbers follow upstream's MP_UNARY_OP_*). */
+export const enum Unary {
+  POS = 0,
+  NEG = 1,
+  INVERT = 2,
+  NOT = 3,
+  BOOL = 4,
+  LEN = 5,
+  HASH = 6,
+  ABS = 7,
+  INT = 8,
+  FLOAT = 9,
+  SIZEOF = 10,
+}
+
+/** Binary operations, numbered as BINARY_OP_MULTI's operand; extra internal ones after. */
+export const enum Binary {
+  LT = 0, GT = 1, EQ = 2, LE = 3, GE = 4, NE = 5, IN = 6, IS = 7, EXC_MATCH = 8,
+  IOR = 9, IXOR = 10, IAND = 11, ILSHIFT = 12, IRSHIFT = 13, IADD = 14, ISUB = 15, IMUL = 16,
+  IMATMUL = 17, IFLOORDIV = 18, ITRUEDIV = 19, IMOD = 20, IPOW = 21,
+  OR = 22, XOR = 23, AND = 24, LSHIFT = 25, RSHIFT = 26, ADD = 27, SUB = 28, MUL = 29,
+  MATMUL = 30, FLOORDIV = 31, TRUEDIV = 32, MOD = 33, POW = 34,
+  // Internal: `a in b` is dispatched to b's type as CONTAINS(b, a); DIVMOD for divmod().
+  CONTAINS = 35, DIVMOD = 36,
+  // Reflected variants are op + REFLECT_OFFSET (only for OR..POW).
+}
+export const REFLECT_OFFSET = 100;
+
+/** Sentinel for "delete" in subscr(value) and "no value / not found" in lookups. */
+export const DELETE: unique symbol = Symbol('delete');
+export type SubscrValue = PyObj | typeof DELETE | undefined;
+
+export interface TypeSlots {
+  /** Constructor: `cls(...)`; cls may be a subclass. */
+  make?: (cls: PyType, args: PyObj[], kw: KwArgs | undefined) => PyObj;
+  /** repr (isRepr) or str; exception printing passes 'exc'. */
+  print?: (o: PyObj, kind: PrintKind) => string;
+  call?: (o: PyObj, args: PyObj[], kw: KwArgs | undefined) => PyObj;
+  unary?: (op: Unary, o: PyObj) => PyObj | undefined;
+  /** `a op b` where a is of this type; return undefined when unsupported. */
+  binary?: (op: Binary, a: PyObj, b: PyObj) => PyObj | undefined;
+  /** Special attribute load (after type dict lookup fails for builtin instances). */
+  attr?: (o: PyObj, name: string) => PyObj | undefined;
+  /** Attribute store/delete (value DELETE); return false when unsupported. */
+  setattr?: (o: PyObj, name: string, value: PyObj | typeof DELETE) => boolean;
+  /** Load (value undefined), store, or delete (DELETE). */
+  subscr?: (o: PyObj, index: PyObj, value: SubscrValue) => PyObj | undefined;
+  getiter?: (o: PyObj) => PyObj;
+  /** Next item, or undefined when exhausted. */
+  iternext?: (o: PyObj) => PyObj | undefined;
+  /** Raw bytes view for the buffer protocol. */
+  buffer?: (o: PyObj) => Uint8Array | undefined;
+}
+
+export const enum PrintKind {
+  STR = 0,
+  REPR = 1,
+  EXC = 2,
+}
+
+export class PyType extends PyObject implements TypeSlots {
+  name: string;
+  bases: PyType[];
+  /** Method resolution order, self first (MicroPython's depth-first order). */
+  mro: PyType[] = [];
+  dict: Map<string, PyObj>;
+  /** Defined by a class statement / type(...) call. */
+  isUser = false;
+  /** The builtin type providing this type's instance representation. */
+  native: PyType;
+  /** Builtin types that may be subclassed. */
+  baseable = true;
+  /** Incremented whenever this type's dict changes (invalidates attribute caches). */
+  version = 0;
+  /** Instances may store attributes straight into their dict (no __setattr__, no data descriptors). */
+  fastSetattr = false;
+  make?: TypeSlots['make'];
+  print?: TypeSlots['print'];
+  call?: TypeSlots['call'];
+  unary?: TypeSlots['unary'];
+  binary?: TypeSlots['binary'];
+  attr?: TypeSlots['attr'];
+  setattr?: TypeSlots['setattr'];
+  subscr?: TypeSlots['subscr'];
+  getiter?: TypeSlots['getiter'];
+  iternext?: TypeSlots['iternext'];
+  buffer?: TypeSlots['buffer'];
+
+  constructor(name: string, bases: PyType[] = [], slots: TypeSlots = {}, metatype?: PyType) {
+    super(metatype ?? (TypeType as PyType | undefined) ?? (undefined as unknown as PyType));
+    this.name = name;
+    this.bases = bases;
+    this.dict = new Map();
+    this.native = bases.length > 0 ? (bases[0] as PyType).native : this;
+    Object.assign(this, slots);
+    this.mro = computeMro(this);
+  }
+
+  /** Finds `name` along the MRO. */
+  lookup(name: string): PyObj | undefined {
+    const mro = this.mro;
+    for (let i = 0; i < mro.length; i++) {
+      const v = (mro[i] as PyType).dict.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  isSubclassOf(other: PyType): boolean {
+    if (this === other) return true;
+    const mro = this.mro;
+    for (let i = 1; i < mro.length; i++) if (mro[i] === other) return true;
+    return other === ObjectType;
+  }
+}
+
+/** MicroPython resolves attributes depth-first, left to right (not C3); duplicates keep the first. */
+export function computeMro(t: PyType): PyType[] {
+  const out: PyType[] = [];
+  const visit = (c: PyType): void => {
+    if (!out.includes(c)) out.push(c);
+    for (const b of c.bases) visit(b);
+  };
+  visit(t);
+  // `object` always comes last.
+  const obj = objectTypeRef;
+  const oi = obj ? out.indexOf(obj) : -1;
+  if (obj && oi >= 0 && oi !== out.length - 1) {
+    out.splice(oi, 1);
+    out.push(obj);
+  }
+  return out;
+}
+
+let objectTypeRef: PyType | undefined;
+// `type` and `object` reference each other; create them without slots and patch afterwards.
+export let TypeType: PyType = undefined as unknown as PyType;
+export const ObjectType: PyType = new PyType('object');
+objectTypeRef = ObjectType;
+TypeType = new PyType('type', [ObjectType]);
+TypeType.type = TypeType;
+ObjectType.type = TypeType;
+ObjectType.mro = [ObjectType];
+TypeType.mro = [TypeType, ObjectType];
+
+export const NoneType = new PyType('NoneType', [], {}, TypeType);
+NoneType.baseable = false;
+export const NoneObj = new PyObject(NoneType);
+export const EllipsisType = new PyType('ellipsis', [], {}, TypeType);
+export const EllipsisObj = new PyObject(EllipsisType);
+export const NotImplementedType = new PyType('NotImplementedType', [], {}, TypeType);
+export const NotImplementedObj = new PyObject(NotImplementedType);
+
+export const IntType = new PyType('int', [ObjectType]);
+export const BoolType = new PyType('bool', [IntType]);
+BoolType.baseable = false;
+export const StrType = new PyType('str', [ObjectType]);
+
+/** A float: boxed so that bare JS numbers can mean int. */
+export class PyFloat extends PyObject {
+  constructor(public v: number) {
+    super(FloatType);
+  }
+}
+export const FloatType = new PyType('float', [ObjectType]);
+
+/** Generic instance of a user class (or of `object`): attributes in a Map. */
+export class PyInstance extends PyObject {
+  dict: Map<string, PyObj> = new Map();
+}
+
+/** The Python type of any value. */
+export function typeOf(o: PyObj): PyType {
+  switch (typeof o) {
+    case 'number':
+    case 'bigint':
+      return IntType;
+    case 'string':
+      return StrType;
+    case 'boolean':
+      return BoolType;
+    default:
+      return o.type;
+  }
+}
+
+export function isNone(o: PyObj): boolean {
+  return o === NoneObj;
+}
+
+/** Attribute dictionary of an object that has one (instances of user classes and some natives). */
+export interface HasDict {
+  dict: Map<string, PyObj> | undefined;
+}
+export function instDict(o: PyObj): Map<string, PyObj> | undefined {
+  if (typeof o !== 'object') return undefined;
+  const d = (o as unknown as { dict?: unknown }).dict;
+  return d instanceof Map && !(o instanceof PyType) ? (d as Map<string, PyObj>) : undefined;
+}
+
+/** Object identity numbers for id() and default hashes: assigned lazily. */
+const ids = new WeakMap<object, number>();
+let nextId = 0x7f0000001000;
+export function objectId(o: PyObj): number {
+  if (typeof o !== 'object') return 0;
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = nextId;
+    nextId += 16;
+    ids.set(o, id);
+  }
+  return id;
+}
+
+/** A function implemented in TypeScript (builtins, methods of builtin types). */
+export class PyBuiltin extends PyObject {
+  constructor(public name: string, public fn: NativeFn) {
+    super(BuiltinFunctionType);
+  }
+}
+export const BuiltinFunctionType = new PyType('function', [ObjectType]);
+BuiltinFunctionType.baseable = false;
+
+/** Adds a method implemented natively to a builtin type's dict (args[0] is self). */
+export function defMethod(t: PyType, name: string, fn: NativeFn): PyBuiltin {
+  const b = new PyBuiltin(name, fn);
+  t.dict.set(name, b);
+  return b;
+}
+
+/** Wraps a native function as a classmethod/staticmethod-like descriptor for builtin types. */
+export class PyStaticMethod extends PyObject {
+  constructor(public fn: PyObj) {
+    super(StaticMethodType);
+  }
+}
+export class PyClassMethod extends PyObject {
+  constructor(public fn: PyObj) {
+    super(ClassMethodType);
+  }
+}
+export const StaticMethodType = new PyType('staticmethod', [ObjectType]);
+export const ClassMethodType = new PyType('classmethod', [ObjectType]);
+
+export class PyTuple extends PyObject {
+  constructor(public items: PyObj[], type: PyType = TupleType) {
+    super(type);
+  }
+}
+export const TupleType = new PyType('tuple', [ObjectType]);
+export const EMPTY_TUPLE = new PyTuple([]);
+
+export class PyList extends PyObject {
+  constructor(public items: PyObj[], type: PyType = ListType) {
+    super(type);
+  }
+}
+export const ListType = new PyType('list', [ObjectType]);
+
+/** A module object: its globals dict is a PyDict (typed loosely here to keep this file a leaf). */
+export class PyModule extends PyObject {
+  constructor(public name: string, public globals: PyObject & { mpmap: unknown }) {
+    super(ModuleType);
+  }
+}
+export const ModuleType = new PyType('module', [ObjectType]);
+ModuleType.baseable = false;

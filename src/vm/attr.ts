@@ -1,0 +1,201 @@
+// Attribute access (upstream mp_load_attr/mp_load_method/mp_store_attr and objtype.c's lookups).
+// MicroPython order: instance members first, then the class (depth-first MRO), then __getattr__.
+import { PyDict } from '../objects/dict.js';
+import { attributeError, excMsg, AttributeErrorType } from '../objects/exceptions.js';
+import { PyBoundMethod, PyFunction, PyProperty, ClosureType } from '../objects/fun.js';
+import {
+  DELETE, NoneObj, PyBuiltin, PyClassMethod, PyInstance, PyModule, PyObject, PyStaticMethod, PyTuple, PyType,
+  typeOf, type PyObj,
+} from '../objects/object.js';
+import { call, mkAttributeError } from './runtime.js';
+import { MpMap } from '../objects/map.js';
+
+function objDict(o: PyObj): Map<string, PyObj> | undefined {
+  if (o instanceof PyInstance) return o.dict;
+  if (typeof o === 'object' && !(o instanceof PyType)) {
+    const d = (o as { dict?: Map<string, PyObj> }).dict;
+    if (d instanceof Map) return d;
+  }
+  return undefined;
+}
+
+/** Applies descriptor/method binding to a class attribute found for instance `o`. */
+export function bindMember(v: PyObj, o: PyObj, t: PyType): PyObj {
+  if (v instanceof PyFunction || v instanceof PyBuiltin) return new PyBoundMethod(o, v);
+  if (typeof v !== 'object') return v;
+  if (v instanceof PyStaticMethod) return v.fn;
+  if (v instanceof PyClassMethod) return new PyBoundMethod(t, v.fn);
+  if (v instanceof PyProperty) {
+    if (v.fget === NoneObj) throw excMsg(AttributeErrorType, 'unreadable attribute');
+    return call(v.fget, [o]);
+  }
+  if (v.type.isUser) {
+    const get = v.type.lookup('__get__');
+    if (get !== undefined) return call(get, [v, o, t]);
+  }
+  return v;
+}
+
+export function typeAttrMaybe(cls: PyType, name: string): PyObj | undefined {
+  const v = cls.lookup(name);
+  if (v !== undefined) {
+    if (v instanceof PyClassMethod) return new PyBoundMethod(cls, v.fn);
+    if (v instanceof PyStaticMethod) return v.fn;
+    if (typeof v === 'object' && v.type.isUser && !(v instanceof PyType)) {
+      const get = v.type.lookup('__get__');
+      if (get !== undefined) return call(get, [v, NoneObj, cls]);
+    }
+    return v;
+  }
+  switch (name) {
+    case '__name__':
+      return cls.name;
+    case '__qualname__':
+      return cls.name;
+    case '__bases__':
+      return new PyTuple(cls.bases.filter((b) => cls.isUser || b.name !== 'object'));
+    case '__class__':
+      return cls.type;
+    case '__dict__': {
+      const d = new PyDict(new MpMap());
+      for (const [k, x] of cls.dict) d.mpmap.set(k, x);
+      d.readonly = true;
+      return d;
+    }
+    case '__mro__':
+      return new PyTuple(cls.mro);
+    default:
+      return undefined;
+  }
+}
+
+export function loadAttrMaybe(o: PyObj, name: string): PyObj | undefined {
+  if (o instanceof PyType) return typeAttrMaybe(o, name);
+  if (o instanceof PyModule) {
+    const v = (o.globals as PyDict).mpmap.get(name);
+    if (v !== undefined) return v;
+    if (name === '__dict__') return o.globals as PyDict;
+    return undefined;
+  }
+  const t = typeOf(o);
+  const d = objDict(o);
+  if (d !== undefined) {
+    const v = d.get(name);
+    if (v !== undefined) return v;
+  }
+  const v = t.lookup(name);
+  if (v !== undefined) return bindMember(v, o, t);
+  if (name === '__class__') return t;
+  if (name === '__dict__' && d !== undefined) {
+    const dd = new PyDict(new MpMap());
+    for (const [k, x] of d) dd.mpmap.set(k, x);
+    dd.readonly = true;
+    return dd;
+  }
+  if (t.attr) {
+    const r = t.attr(o, name);
+    if (r !== undefined) return r;
+  }
+  if (t.isUser) {
+    const ga = t.lookup('__getattr__');
+    if (ga !== undefined) return call(ga, [o, name]);
+  }
+  return undefined;
+}
+
+export function loadAttr(o: PyObj, name: string): PyObj {
+  const v = loadAttrMaybe(o, name);
+  if (v === undefined) throw mkAttributeError(o, name);
+  return v;
+}
+
+/**
+ * LOAD_METHOD: writes (method, self) or (attribute, undefined) into dest[i], dest[i+1] so calling a
+ * method allocates no bound-method object.
+ */
+export function loadMethodInto(dest: (PyObj | undefined)[], i: number, o: PyObj, name: string): void {
+  if (!(o instanceof PyType) && !(o instanceof PyModule)) {
+    const t = typeOf(o);
+    const d = objDict(o);
+    if (d === undefined || !d.has(name)) {
+      const v = t.lookup(name);
+      if (v instanceof PyFunction || v instanceof PyBuiltin) {
+        dest[i] = v;
+        dest[i + 1] = o;
+        return;
+      }
+    }
+  }
+  dest[i] = loadAttr(o, name);
+  dest[i + 1] = undefined;
+}
+
+function findDescriptor(t: PyType, name: string): PyObj | undefined {
+  const v = t.lookup(name);
+  if (v instanceof PyProperty) return v;
+  if (v !== undefined && typeof v === 'object' && v.type.isUser && !(v instanceof PyType)) {
+    if (v.type.lookup('__set__') !== undefined || v.type.lookup('__delete__') !== undefined) return v;
+  }
+  return undefined;
+}
+
+export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE): void {
+  if (o instanceof PyType) {
+    if (!o.isUser) throw attributeError(`type object '${o.name}' has no attribute '${name}'`);
+    if (value === DELETE) {
+      if (!o.dict.delete(name)) throw mkAttributeError(o, name);
+    } else o.dict.set(name, value);
+    o.version++;
+    return;
+  }
+  if (o instanceof PyModule) {
+    const m = (o.globals as PyDict).mpmap;
+    if (value === DELETE) {
+      if (m.delete(name) === undefined) throw mkAttributeError(o, name);
+    } else m.set(name, value);
+    return;
+  }
+  const t = typeOf(o);
+  if (t.isUser) {
+    const hook = t.lookup(value === DELETE ? '__delattr__' : '__setattr__');
+    if (hook !== undefined && !(hook instanceof PyBuiltin)) {
+      call(hook, value === DELETE ? [o, name] : [o, name, value]);
+      return;
+    }
+    const desc = findDescriptor(t, name);
+    if (desc instanceof PyProperty) {
+      const f = value === DELETE ? desc.fdel : desc.fset;
+      if (f === NoneObj) throw excMsg(AttributeErrorType, value === DELETE ? "can't delete attribute" : "can't set attribute");
+      call(f, value === DELETE ? [o] : [o, value]);
+      return;
+    }
+    if (desc !== undefined) {
+      const dt = (desc as PyObject).type;
+      const m = dt.lookup(value === DELETE ? '__delete__' : '__set__');
+      if (m !== undefined) {
+        call(m, value === DELETE ? [desc, o] : [desc, o, value]);
+        return;
+      }
+    }
+  }
+  const d = objDict(o);
+  if (d !== undefined) {
+    if (value === DELETE) {
+      if (!d.delete(name)) throw mkAttributeError(o, name);
+    } else d.set(name, value);
+    return;
+  }
+  if (t.setattr && t.setattr(o, name, value)) return;
+  // A closure silently ignores attribute stores (upstream misbehaviour recorded by the corpus).
+  if (t === ClosureType && value !== DELETE) return;
+  throw mkAttributeError(o, name);
+}
+
+/** object.__setattr__ / object.__delattr__ semantics: store directly, bypassing user hooks. */
+export function genericSetattr(o: PyObj, name: string, value: PyObj | typeof DELETE): void {
+  const d = objDict(o);
+  if (d === undefined) throw mkAttributeError(o, name);
+  if (value === DELETE) {
+    if (!d.delete(name)) throw mkAttributeError(o, name);
+  } else d.set(name, value);
+}

@@ -1,0 +1,561 @@
+// The builtins module of the unix standard build (py/modbuiltins.c), plus the int/bool/float
+// constructors and the iterator helper types (enumerate, zip, map, filter, reversed).
+import { PyBytes } from '../objects/bytes.js';
+import { ComplexType } from '../objects/complex.js';
+import { DictType, newDict, PyDict } from '../objects/dict.js';
+import {
+  BUILTIN_EXCEPTIONS, EOFErrorType, excMsg, PyException, typeError, valueError,
+} from '../objects/exceptions.js';
+import { checkFloatArg, parseFloat as parseFloatText } from '../objects/float.js';
+import { floatToInt as f2i } from '../objects/int.js';
+import { PyBoundMethod, PyFunction, PropertyType } from '../objects/fun.js';
+import { checkInt, intBinary, normBig } from '../objects/int.js';
+import { sortItems } from '../objects/list.js';
+import {
+  Binary, BoolType, ClassMethodType, DELETE, EllipsisObj, FloatType, IntType, ListType, NoneObj,
+  NotImplementedObj, ObjectType, objectId, PrintKind, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PyTuple,
+  PyType, StaticMethodType, StrType, TupleType, TypeType, typeOf, Unary, type KwArgs, type NativeFn, type PyObj,
+} from '../objects/object.js';
+import { RangeType } from '../objects/range.js';
+import { FrozenSetType, SetType } from '../objects/set.js';
+import { SliceType } from '../objects/slice.js';
+import { intFromObj } from '../objects/str.js';
+import { isInstance, isSubclass, makeClass, PySuper, SuperType } from '../objects/type.js';
+import { ByteArrayType, BytesType, MemoryViewType } from '../objects/bytes.js';
+import { loadAttr, loadAttrMaybe, storeAttr } from './attr.js';
+import { callAny, currentFrame, runWithLocals } from './interp.js';
+import {
+  binaryOp, call, getIter, hashOf, isCallable, isTrue, iterNext, len, repr, str, toArray, typeName, unaryOp, rt,
+} from './runtime.js';
+import { MpMap } from '../objects/map.js';
+
+export interface BuiltinHooks {
+  exec(source: PyObj, globals: PyDict, locals: PyDict, mode: 'exec' | 'eval'): PyObj;
+  compile(source: string, fileName: string, mode: string): PyObj;
+  importModule(name: string, fromList: PyObj, level: number, globals: PyDict | undefined): PyObj;
+  readLine(): string | undefined;
+  open(args: PyObj[], kw: KwArgs | undefined): PyObj;
+}
+
+function fn(name: string, f: NativeFn): PyBuiltin {
+  return new PyBuiltin(name, f);
+}
+
+function argCount(name: string, args: PyObj[], min: number, max: number): void {
+  if (args.length < min || args.length > max) {
+    if (min === max) throw typeError(`function takes ${min} positional arguments but ${args.length} were given`);
+    if (args.length < min) throw typeError(`function missing ${min - args.length} required positional arguments`);
+    throw typeError(`function expected at most ${max} arguments, got ${args.length}`);
+  }
+  void name;
+}
+
+function nearbyint(x: number): number {
+  if (Math.abs(x % 1) === 0.5) return 2 * Math.round(x / 2);
+  return Math.round(x);
+}
+
+// ------------------------------------------------------------------ iterator helper types
+
+class Enumerate extends PyObject {
+  constructor(public it: PyObj, public i: PyObj) {
+    super(EnumerateType);
+  }
+}
+const EnumerateType = new PyType('enumerate', [ObjectType]);
+EnumerateType.make = (_c, args, kw) => {
+  const start = kw?.get('start') ?? args[1] ?? 0;
+  return new Enumerate(getIter(kw?.get('iterable') ?? (args[0] as PyObj)), start);
+};
+EnumerateType.getiter = (o) => o;
+EnumerateType.iternext = (o) => {
+  const e = o as Enumerate;
+  const v = iterNext(e.it);
+  if (v === undefined) return undefined;
+  const i = e.i;
+  e.i = binaryOp(Binary.ADD, i, 1);
+  return new PyTuple([i, v]);
+};
+
+class Zip extends PyObject {
+  constructor(public its: PyObj[]) {
+    super(ZipType);
+  }
+}
+const ZipType = new PyType('zip', [ObjectType]);
+ZipType.make = (_c, args) => new Zip(args.map(getIter));
+ZipType.getiter = (o) => o;
+ZipType.iternext = (o) => {
+  const z = o as Zip;
+  if (z.its.length === 0) return undefined;
+  const out: PyObj[] = [];
+  for (const it of z.its) {
+    const v = iterNext(it);
+    if (v === undefined) return undefined;
+    out.push(v);
+  }
+  return new PyTuple(out);
+};
+
+class MapIter extends PyObject {
+  constructor(public f: PyObj, public its: PyObj[]) {
+    super(MapType);
+  }
+}
+const MapType = new PyType('map', [ObjectType]);
+MapType.make = (_c, args) => {
+  if (args.length < 2) throw typeError('function missing 1 required positional arguments');
+  return new MapIter(args[0] as PyObj, args.slice(1).map(getIter));
+};
+MapType.getiter = (o) => o;
+MapType.iternext = (o) => {
+  const m = o as MapIter;
+  const a: PyObj[] = [];
+  for (const it of m.its) {
+    const v = iterNext(it);
+    if (v === undefined) return undefined;
+    a.push(v);
+  }
+  return callAny(m.f, a, undefined);
+};
+
+class FilterIter extends PyObject {
+  constructor(public f: PyObj, public it: PyObj) {
+    super(FilterType);
+  }
+}
+const FilterType = new PyType('filter', [ObjectType]);
+FilterType.make = (_c, args) => new FilterIter(args[0] as PyObj, getIter(args[1] as PyObj));
+FilterType.getiter = (o) => o;
+FilterType.iternext = (o) => {
+  const f = o as FilterIter;
+  for (;;) {
+    const v = iterNext(f.it);
+    if (v === undefined) return undefined;
+    if (isTrue(f.f === NoneObj ? v : callAny(f.f, [v], undefined))) return v;
+  }
+};
+
+class Reversed extends PyObject {
+  constructor(public seq: PyObj, public i: number) {
+    super(ReversedType);
+  }
+}
+const ReversedType = new PyType('reversed', [ObjectType]);
+ReversedType.make = (_c, args) => {
+  const s = args[0] as PyObj;
+  const t = typeOf(s);
+  if (t.isUser) {
+    const m = t.lookup('__reversed__');
+    if (m !== undefined) return callAny(m, [s], undefined);
+  }
+  return new Reversed(s, len(s));
+};
+ReversedType.getiter = (o) => o;
+ReversedType.iternext = (o) => {
+  const r = o as Reversed;
+  if (r.i <= 0) return undefined;
+  r.i--;
+  return call(loadAttrMaybe(r.seq, '__getitem__') ?? new PyBuiltin('g', (a) => subscrLoad(r.seq, a[0] as PyObj)), [r.i]);
+};
+import { subscr } from './runtime.js';
+function subscrLoad(o: PyObj, i: PyObj): PyObj {
+  return subscr(o, i, undefined);
+}
+
+// ------------------------------------------------------------------ number constructors
+
+IntType.make = (cls, args, kw) => {
+  if (kw && kw.size) throw typeError('function does not take keyword arguments');
+  if (args.length > 2) throw typeError(`function takes at most 2 arguments`);
+  const v = args.length === 0 ? 0 : intFromObj(args[0] as PyObj, args[1]);
+  if (cls !== IntType) throw typeError(`function takes 1 positional arguments but 2 were given`);
+  return v;
+};
+IntType.print = (o) => String(o);
+defStatic(IntType, 'from_bytes', (a) => {
+  const b = (a[1] as PyBytes).data;
+  const little = a[2] === 'little';
+  let v = 0n;
+  for (let i = 0; i < b.length; i++) {
+    const byte = BigInt(b[little ? b.length - 1 - i : i] as number);
+    v = (v << 8n) | byte;
+  }
+  return normBig(v);
+}, true);
+defMethodOn(IntType, 'to_bytes', (a) => {
+  let v = BigInt(checkInt(a[0] as PyObj));
+  const n = Number(checkInt(a[1] as PyObj));
+  const little = (a[2] ?? 'big') === 'little';
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    out[little ? i : n - 1 - i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return new PyBytes(out);
+});
+BoolType.make = (_c, args) => (args.length === 0 ? false : isTrue(args[0] as PyObj));
+BoolType.print = (o) => (o ? 'True' : 'False');
+FloatType.make = (_c, args) => {
+  if (args.length === 0) return new PyFloat(0);
+  const a = args[0] as PyObj;
+  if (typeof a === 'string') return new PyFloat(parseFloatText(a));
+  if (a instanceof PyBytes) return new PyFloat(parseFloatText(new TextDecoder().decode(a.data)));
+  if (a instanceof PyFloat) return a;
+  if (typeof a === 'object' && a.type.isUser) {
+    const r = unaryOp(Unary.FLOAT, a);
+    return r;
+  }
+  return new PyFloat(checkFloatArg(a));
+};
+NoneObj.type.print = () => 'None';
+NoneObj.type.unary = (op) => (op === Unary.HASH ? 6 : op === Unary.BOOL ? false : undefined);
+EllipsisObj.type.print = () => 'Ellipsis';
+NotImplementedObj.type.print = () => 'NotImplemented';
+
+function defMethodOn(t: PyType, name: string, f: NativeFn): void {
+  t.dict.set(name, new PyBuiltin(name, f));
+}
+function defStatic(t: PyType, name: string, f: NativeFn, cls: boolean): void {
+  const b = new PyBuiltin(name, f);
+  t.dict.set(name, cls ? new (ClassMethodWrap())(b) : b);
+}
+import { PyClassMethod } from '../objects/object.js';
+function ClassMethodWrap(): typeof PyClassMethod {
+  return PyClassMethod;
+}
+
+// ------------------------------------------------------------------ the builtins dict
+
+function minMax(args: PyObj[], kw: KwArgs | undefined, op: Binary): PyObj {
+  const key = kw?.get('key');
+  const dflt = kw?.get('default');
+  const items = args.length === 1 ? toArray(args[0] as PyObj) : args;
+  if (args.length === 0) throw typeError('function missing 1 required positional arguments');
+  let best: PyObj | undefined;
+  let bestKey: PyObj | undefined;
+  for (const x of items) {
+    const k = key === undefined || key === NoneObj ? x : callAny(key, [x], undefined);
+    if (best === undefined || binaryOp(op, k, bestKey as PyObj) === true) {
+      best = x;
+      bestKey = k;
+    }
+  }
+  if (best === undefined) {
+    if (dflt !== undefined) return dflt;
+    throw valueError('arg is an empty sequence');
+  }
+  return best;
+}
+
+function printFn(args: PyObj[], kw: KwArgs | undefined): PyObj {
+  const sepO = kw?.get('sep');
+  const endO = kw?.get('end');
+  const file = kw?.get('file');
+  const sep = sepO === undefined || sepO === NoneObj ? ' ' : str(sepO);
+  const end = endO === undefined || endO === NoneObj ? '\n' : str(endO);
+  let s = '';
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) s += sep;
+    s += str(args[i] as PyObj);
+  }
+  s += end;
+  if (file !== undefined && file !== NoneObj) {
+    call(loadAttr(file, 'write'), [s]);
+    return NoneObj;
+  }
+  rt.hooks.stdout(s);
+  return NoneObj;
+}
+
+function dirOf(o: PyObj | undefined, hooksGlobals: () => PyDict): PyObj {
+  const names: string[] = [];
+  const add = (k: PyObj): void => {
+    if (typeof k === 'string' && !names.includes(k)) names.push(k);
+  };
+  if (o === undefined) {
+    for (const [k] of hooksGlobals().mpmap.entries()) add(k);
+    return new PyList(names);
+  }
+  if (o instanceof PyModule) {
+    for (const [k] of (o.globals as PyDict).mpmap.entries()) add(k);
+  } else {
+    const d = (o as { dict?: unknown }).dict;
+    if (d instanceof Map && !(o instanceof PyType)) for (const k of d.keys()) add(k);
+    const t = o instanceof PyType ? o : typeOf(o);
+    for (const c of t.mro) for (const k of c.dict.keys()) add(k);
+    add('__class__');
+  }
+  return new PyList(names);
+}
+
+export function makeBuiltins(hooks: BuiltinHooks): PyDict {
+  const d = newDict();
+  const set = (k: string, v: PyObj): void => d.mpmap.set(k, v);
+  const def = (name: string, f: NativeFn): void => set(name, fn(name, f));
+  const globalsNow = (): PyDict => currentFrame()?.globals ?? d;
+
+  def('__build_class__', (args, kw) => {
+    const body = args[0];
+    const name = args[1];
+    if (!(body instanceof PyFunction) || typeof name !== 'string') throw typeError('__build_class__ args');
+    const ns = new PyDict(new MpMap());
+    const cell = runWithLocals(body, ns, []);
+    const m = new Map<string, PyObj>();
+    for (const [k, v] of ns.mpmap.entries()) if (typeof k === 'string') m.set(k, v);
+    const meta = kw?.get('metaclass');
+    let cls: PyObj;
+    if (meta !== undefined && meta !== TypeType) {
+      cls = callAny(meta, [name, new PyTuple(args.slice(2)), ns], undefined);
+    } else cls = makeClass(name, args.slice(2), m);
+    if (cls instanceof PyType) {
+      cls.fastSetattr = computeFastSetattr(cls);
+      // the class cell (for zero-argument super) is returned by the body
+      if (cell !== NoneObj && typeof cell === 'object' && 'v' in cell) (cell as { v: PyObj }).v = cls;
+    }
+    return cls;
+  });
+  def('__import__', (args) => hooks.importModule(str(args[0] as PyObj), args[3] ?? NoneObj, Number(args[4] ?? 0), args[1] instanceof PyDict ? args[1] : undefined));
+  def('abs', (a) => {
+    argCount('abs', a, 1, 1);
+    return unaryOp(Unary.ABS, a[0] as PyObj);
+  });
+  def('all', (a) => {
+    const it = getIter(a[0] as PyObj);
+    for (let v = iterNext(it); v !== undefined; v = iterNext(it)) if (!isTrue(v)) return false;
+    return true;
+  });
+  def('any', (a) => {
+    const it = getIter(a[0] as PyObj);
+    for (let v = iterNext(it); v !== undefined; v = iterNext(it)) if (isTrue(v)) return true;
+    return false;
+  });
+  const radix = (base: number, pfx: string) => (a: PyObj[]): PyObj => {
+    const v = checkInt(a[0] as PyObj);
+    const neg = v < 0;
+    const s = (neg ? -BigInt(v) : BigInt(v)).toString(base);
+    return (neg ? '-' : '') + pfx + s;
+  };
+  def('bin', radix(2, '0b'));
+  def('oct', radix(8, '0o'));
+  def('hex', radix(16, '0x'));
+  def('callable', (a) => isCallable(a[0] as PyObj));
+  def('chr', (a) => {
+    const c = Number(checkInt(a[0] as PyObj));
+    if (c < 0 || c > 0x10ffff) throw valueError('chr() arg not in range(0x110000)');
+    return String.fromCodePoint(c);
+  });
+  def('ord', (a) => {
+    const s = a[0] as PyObj;
+    if (typeof s === 'string') {
+      const cps = [...s];
+      if (cps.length !== 1) throw typeError(`ord() expected a character, but string of length ${cps.length} found`);
+      return (cps[0] as string).codePointAt(0) as number;
+    }
+    if (s instanceof PyBytes) {
+      if (s.data.length !== 1) throw typeError(`ord() expected a character, but string of length ${s.data.length} found`);
+      return s.data[0] as number;
+    }
+    throw typeError(`ord() expected a character, but string of length 0 found`);
+  });
+  def('delattr', (a) => {
+    storeAttr(a[0] as PyObj, str(a[1] as PyObj), DELETE);
+    return NoneObj;
+  });
+  def('setattr', (a) => {
+    storeAttr(a[0] as PyObj, str(a[1] as PyObj), a[2] as PyObj);
+    return NoneObj;
+  });
+  def('getattr', (a) => {
+    const name = a[1];
+    if (typeof name !== 'string') throw typeError('attribute name must be a string');
+    if (a.length > 2) {
+      try {
+        const v = loadAttrMaybe(a[0] as PyObj, name);
+        return v === undefined ? (a[2] as PyObj) : v;
+      } catch (e) {
+        if (e instanceof PyException && e.type.name === 'AttributeError') return a[2] as PyObj;
+        throw e;
+      }
+    }
+    return loadAttr(a[0] as PyObj, name);
+  });
+  def('hasattr', (a) => {
+    try {
+      return loadAttrMaybe(a[0] as PyObj, str(a[1] as PyObj)) !== undefined;
+    } catch (e) {
+      if (e instanceof PyException && e.type.name === 'AttributeError') return false;
+      throw e;
+    }
+  });
+  def('dir', (a) => dirOf(a[0], globalsNow));
+  def('divmod', (a) => {
+    const x = a[0] as PyObj;
+    const y = a[1] as PyObj;
+    if ((typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean') &&
+      (typeof y === 'number' || typeof y === 'bigint' || typeof y === 'boolean')) {
+      return intBinary(Binary.DIVMOD, Number(x) === Number(x) && typeof x !== 'boolean' ? x : Number(x), typeof y === 'boolean' ? Number(y) : y) as PyObj;
+    }
+    const fx = x instanceof PyFloat || y instanceof PyFloat;
+    if (fx) return FloatDivmod(checkFloatArg(x), checkFloatArg(y));
+    throw typeError(`unsupported types for divmod(): '${typeName(x)}', '${typeName(y)}'`);
+  });
+  def('eval', (a) => {
+    const g = a[1] instanceof PyDict ? a[1] : globalsNow();
+    const l = a[2] instanceof PyDict ? a[2] : a[1] instanceof PyDict ? g : currentFrame()?.locals ?? g;
+    return hooks.exec(a[0] as PyObj, g, l, 'eval');
+  });
+  def('exec', (a) => {
+    const g = a[1] instanceof PyDict ? a[1] : globalsNow();
+    const l = a[2] instanceof PyDict ? a[2] : a[1] instanceof PyDict ? g : currentFrame()?.locals ?? g;
+    hooks.exec(a[0] as PyObj, g, l, 'exec');
+    return NoneObj;
+  });
+  def('compile', (a) => hooks.compile(str(a[0] as PyObj), str(a[1] as PyObj), str(a[2] as PyObj)));
+  def('globals', () => globalsNow());
+  def('locals', () => currentFrame()?.locals ?? d);
+  def('hash', (a) => {
+    const h = hashOf(a[0] as PyObj);
+    return typeof h === 'bigint' ? normBig(h) : h;
+  });
+  def('id', (a) => {
+    const o = a[0] as PyObj;
+    if (typeof o === 'number') return o * 2 + 1;
+    return objectId(o);
+  });
+  def('input', (a) => {
+    if (a.length) rt.hooks.stdout(str(a[0] as PyObj));
+    const line = hooks.readLine();
+    if (line === undefined) throw excMsg(EOFErrorType);
+    return line;
+  });
+  def('isinstance', (a) => {
+    argCount('isinstance', a, 2, 2);
+    return isInstance(a[0] as PyObj, a[1] as PyObj);
+  });
+  def('issubclass', (a) => isSubclass(a[0] as PyObj, a[1] as PyObj));
+  def('iter', (a) => {
+    argCount('iter', a, 1, 1);
+    return getIter(a[0] as PyObj);
+  });
+  def('len', (a) => {
+    argCount('len', a, 1, 1);
+    const o = a[0] as PyObj;
+    if (typeof o === 'object' && o.type.isUser) return unaryOp(Unary.LEN, o);
+    return len(o);
+  });
+  def('max', (a, kw) => minMax(a, kw, Binary.GT));
+  def('min', (a, kw) => minMax(a, kw, Binary.LT));
+  def('next', (a) => {
+    const v = iterNext(a[0] as PyObj);
+    if (v === undefined) {
+      if (a.length > 1) return a[1] as PyObj;
+      throw new PyException(stopIterType());
+    }
+    return v;
+  });
+  def('open', (a, kw) => hooks.open(a, kw));
+  def('pow', (a) => {
+    argCount('pow', a, 2, 3);
+    if (a.length === 3) {
+      const m = BigInt(checkInt(a[2] as PyObj));
+      let base = BigInt(checkInt(a[0] as PyObj));
+      let e = BigInt(checkInt(a[1] as PyObj));
+      if (m === 0n) throw valueError('pow() 3rd argument cannot be 0');
+      if (e < 0n) return 0; // upstream quirk: negative exponent with modulus gives 0
+      let r = 1n;
+      base = ((base % m) + m) % m;
+      while (e > 0n) {
+        if (e & 1n) r = (r * base) % m;
+        base = (base * base) % m;
+        e >>= 1n;
+      }
+      if (m < 0n && r > 0n) r += m;
+      return normBig(r);
+    }
+    return binaryOp(Binary.POW, a[0] as PyObj, a[1] as PyObj);
+  });
+  def('print', printFn);
+  def('repr', (a) => repr(a[0] as PyObj));
+  def('round', (a) => {
+    const x = a[0] as PyObj;
+    if (typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean') {
+      const v = typeof x === 'boolean' ? (x ? 1 : 0) : x;
+      if (a.length <= 1 || a[1] === NoneObj) return v;
+      const nd = Number(checkInt(a[1] as PyObj));
+      if (nd >= 0) return v;
+      const mult = 10n ** BigInt(-nd);
+      const bv = BigInt(v);
+      const half = mult / 2n;
+      let mod = bv % mult;
+      if (mod < 0n) mod += mult;
+      const rounded = bv - mod;
+      if (half > mod) return normBig(rounded);
+      if (mod > half) return normBig(rounded + mult);
+      const floor = (bv - mod) / mult;
+      return normBig(floor & 1n ? rounded + mult : rounded);
+    }
+    const v = checkFloatArg(x);
+    if (a.length > 1 && a[1] !== NoneObj) {
+      const nd = Number(checkInt(a[1] as PyObj));
+      const mult = Math.pow(10, nd);
+      return new PyFloat(nearbyint(v * mult) / mult);
+    }
+    return f2i(nearbyint(v));
+  });
+  def('sorted', (a, kw) => {
+    if (a.length !== 1) throw typeError(`function takes 1 positional arguments but ${a.length} were given`);
+    const items = toArray(a[0] as PyObj);
+    const key = kw?.get('key');
+    const rev = kw?.get('reverse');
+    sortItems(items, key === undefined || key === NoneObj ? undefined : key, rev !== undefined && isTrue(rev));
+    return new PyList(items);
+  });
+  def('sum', (a) => {
+    let acc: PyObj = a.length > 1 ? (a[1] as PyObj) : 0;
+    const it = getIter(a[0] as PyObj);
+    for (let v = iterNext(it); v !== undefined; v = iterNext(it)) acc = binaryOp(Binary.ADD, acc, v);
+    return acc;
+  });
+
+  const types: [string, PyObj][] = [
+    ['bool', BoolType], ['bytes', BytesType], ['bytearray', ByteArrayType], ['complex', ComplexType],
+    ['dict', DictType], ['enumerate', EnumerateType], ['filter', FilterType], ['float', FloatType],
+    ['frozenset', FrozenSetType], ['int', IntType], ['list', ListType], ['map', MapType],
+    ['memoryview', MemoryViewType], ['object', ObjectType], ['property', PropertyType], ['range', RangeType],
+    ['reversed', ReversedType], ['set', SetType], ['slice', SliceType], ['str', StrType], ['super', SuperType],
+    ['tuple', TupleType], ['type', TypeType], ['zip', ZipType], ['classmethod', ClassMethodType],
+    ['staticmethod', StaticMethodType], ['Ellipsis', EllipsisObj], ['NotImplemented', NotImplementedObj],
+  ];
+  for (const [k, v] of types) set(k, v);
+  for (const [k, v] of BUILTIN_EXCEPTIONS) set(k, v);
+  return d;
+}
+
+import { floatDivmod } from '../objects/float.js';
+function FloatDivmod(x: number, y: number): PyObj {
+  if (y === 0) throw excMsg(zeroDivType(), 'divide by zero');
+  const [q, m] = floatDivmod(x, y);
+  return new PyTuple([new PyFloat(q), new PyFloat(m)]);
+}
+import { StopIterationType, ZeroDivisionErrorType } from '../objects/exceptions.js';
+function zeroDivType(): PyType {
+  return ZeroDivisionErrorType;
+}
+function stopIterType(): PyType {
+  return StopIterationType;
+}
+
+/** Whether instances of cls can store attributes without looking for hooks/descriptors. */
+export function computeFastSetattr(cls: PyType): boolean {
+  for (const c of cls.mro) {
+    if (!c.isUser) continue;
+    if (c.dict.has('__setattr__') || c.dict.has('__delattr__')) return false;
+    for (const v of c.dict.values()) {
+      if (typeof v === 'object' && (v.type === PropertyType || (v.type.isUser && !(v instanceof PyType) && (v.type.lookup('__set__') !== undefined)))) return false;
+    }
+  }
+  return cls.native === ObjectType;
+}
+
+export { PySuper, PyBoundMethod, PrintKind, DictType };

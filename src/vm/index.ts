@@ -1,0 +1,388 @@
+// Public API of the VM: createVM({ host, compile?, argv }) -> { runMpy, runModule, runSource }.
+// Everything host-specific (files, output, stdin) goes through VmHost, so this core runs in browsers.
+// The VM never imports the compiler: .py sources go through the injected `compile` function.
+import { dictFromMap, newDict, PyDict } from '../objects/dict.js';
+import {
+  excMsg, ImportErrorType, PyException, SystemExitType, typeError, valueError,
+} from '../objects/exceptions.js';
+import {
+  NoneObj, PrintKind, PyList, PyModule, PyObject, PyTuple, PyType, type KwArgs, type PyObj,
+} from '../objects/object.js';
+import { makeBuiltins } from './builtins.js';
+import type { Code } from './code.js';
+import { callAny, resetInterpreter, runModuleCode } from './interp.js';
+import { loadMpy } from './loader.js';
+import { printObj, rt, str } from './runtime.js';
+import { vmState } from './state.js';
+import { loadAttrMaybe } from './attr.js';
+import { makeSysModule, type SysState } from '../modules/sys.js';
+import { makeMicropythonModule } from '../modules/micropython.js';
+import './gen.js';
+import '../objects/all.js';
+
+/** File-system and console access the VM needs; implemented by src/cli/node-host.ts or a browser shim. */
+export interface VmHost {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** File contents, or undefined if there is no such file. */
+  readFile(path: string): Uint8Array | undefined;
+  /** 'file', 'dir', or undefined when the path does not exist. */
+  stat(path: string): 'file' | 'dir' | undefined;
+  /** One line of standard input without its newline, or undefined at end of input. */
+  readLine?(): string | undefined;
+  /** Monotonic milliseconds (time module). */
+  now?(): number;
+}
+
+/** Compiles Python source to .mpy bytes (injected by the wiring layer; raises on syntax errors). */
+export type CompileFn = (source: string, fileName: string, mode?: 'exec' | 'eval' | 'single') => Uint8Array;
+
+export interface VmOptions {
+  host: VmHost;
+  compile?: CompileFn;
+  /** sys.argv */
+  argv?: string[];
+  /** Initial sys.path (defaults to the unix port's: '', '.frozen', '~/.micropython/lib', '/usr/lib/micropython'). */
+  path?: string[];
+}
+
+export interface VM {
+  /** Runs a .mpy image as __main__; returns the process exit code. */
+  runMpy(bytes: Uint8Array, fileName: string): number;
+  /** `micropython -m name`: imports the module as __main__ from sys.path; returns the exit code. */
+  runModule(name: string): number;
+  /** Runs Python source as __main__ through the injected compiler. */
+  runSource(source: string, fileName: string): number;
+}
+
+/** Builtin (native) modules by name; they are created on first import and never appear in sys.modules. */
+export type NativeModuleFactory = (vm: VmContext) => PyModule;
+const nativeModules = new Map<string, NativeModuleFactory>();
+export function registerNativeModule(name: string, factory: NativeModuleFactory): void {
+  nativeModules.set(name, factory);
+}
+
+/** What native modules may use from their VM. */
+export interface VmContext {
+  readonly host: VmHost;
+  readonly sys: SysState;
+}
+
+export function newModule(name: string, entries: Record<string, PyObj> = {}): PyModule {
+  const m = new Map<string, PyObj>([['__name__', name]]);
+  for (const [k, v] of Object.entries(entries)) m.set(k, v);
+  return new PyModule(name, dictFromMap(m));
+}
+
+function joinPath(dir: string, name: string): string {
+  if (dir === '') return name;
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+}
+
+/** Formats an uncaught exception as the unix port prints it. */
+export function formatException(e: PyException): string {
+  let out = '';
+  const tb = e.traceback;
+  if (tb && tb.length > 0) {
+    out += 'Traceback (most recent call last):\n';
+    for (let i = tb.length - 1; i >= 0; i--) {
+      const t = tb[i] as { file: string; line: number; block: string };
+      out += `  File "${t.file}", line ${t.line}, in ${t.block}\n`;
+    }
+  }
+  return out + printObj(e, PrintKind.EXC) + '\n';
+}
+
+export function createVM(options: VmOptions): VM {
+  const host = options.host;
+  const compile = options.compile;
+  const loaded = new Map<string, PyModule>();
+  const sysModules = newDict();
+  const sys: SysState = {
+    argv: new PyList((options.argv ?? []).slice()),
+    path: new PyList((options.path ?? ['', '.frozen', '~/.micropython/lib', '/usr/lib/micropython']).slice()),
+    modules: sysModules,
+    stdout: (s) => host.stdout(s),
+    stderr: (s) => host.stderr(s),
+  };
+  const ctx: VmContext = { host, sys };
+  const natives = new Map<string, PyModule>();
+
+  function codeFromSource(source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Code {
+    if (!compile) throw excMsg(ImportErrorType, 'script compilation not supported');
+    return loadMpy(compile(source, fileName, mode));
+  }
+
+  function execModule(code: Code, mod: PyModule): void {
+    runModuleCode(code, mod.globals as PyDict);
+  }
+
+  function loadFileModule(fullName: string, path: string, isPackage: boolean, pkgDir: string): PyModule {
+    const mod = newModule(fullName);
+    const g = mod.globals as PyDict;
+    if (isPackage) g.mpmap.set('__path__', pkgDir);
+    sysModules.mpmap.set(fullName, mod);
+    try {
+      const bytes = host.readFile(path);
+      if (!bytes) throw excMsg(ImportErrorType, `no module named '${fullName}'`);
+      let code: Code;
+      if (path.endsWith('.mpy')) code = loadMpy(bytes);
+      else {
+        g.mpmap.set('__file__', path);
+        code = codeFromSource(new TextDecoder().decode(bytes), path, 'exec');
+      }
+      execModule(code, mod);
+    } catch (e) {
+      sysModules.mpmap.delete(fullName);
+      throw e;
+    }
+    return mod;
+  }
+
+  /** stat_file_py_or_mpy: .py first (when a compiler is available), then .mpy. */
+  function findModuleFile(base: string): string | undefined {
+    if (compile && host.stat(base + '.py') === 'file') return base + '.py';
+    if (host.stat(base + '.mpy') === 'file') return base + '.mpy';
+    if (!compile && host.stat(base + '.py') === 'file') return base + '.py';
+    return undefined;
+  }
+
+  function importOne(fullName: string, leaf: string, parent: PyModule | undefined): PyModule {
+    const existing = sysModules.mpmap.get(fullName);
+    if (existing instanceof PyModule) return existing;
+    if (!parent) {
+      const nat = natives.get(fullName);
+      if (nat) return nat;
+      const factory = nativeModules.get(fullName) ?? nativeModules.get(fullName.replace(/^u/, ''));
+      if (factory) {
+        const m = factory(ctx);
+        natives.set(fullName, m);
+        return m;
+      }
+    }
+    const dirs: string[] = [];
+    if (parent) {
+      const p = (parent.globals as PyDict).mpmap.get('__path__');
+      if (typeof p === 'string') dirs.push(p);
+    } else {
+      for (const d of sys.path.items) if (typeof d === 'string') dirs.push(d);
+    }
+    for (const dir of dirs) {
+      const base = joinPath(dir, leaf);
+      if (host.stat(base) === 'dir') {
+        const init = findModuleFile(joinPath(base, '__init__'));
+        if (init) return loadFileModule(fullName, init, true, base);
+        // namespace package
+        const mod = newModule(fullName);
+        (mod.globals as PyDict).mpmap.set('__path__', base);
+        sysModules.mpmap.set(fullName, mod);
+        return mod;
+      }
+      const file = findModuleFile(base);
+      if (file) return loadFileModule(fullName, file, false, dir);
+    }
+    throw excMsg(ImportErrorType, `no module named '${fullName}'`);
+  }
+
+  function importModule(nameIn: string, fromList: PyObj, level: number, globals: PyDict | undefined): PyObj {
+    let name = nameIn;
+    if (level > 0) {
+      const g = globals ?? (vmState.builtins as PyDict);
+      const modName = g.mpmap.get('__name__');
+      const isPkg = g.mpmap.get('__path__') !== undefined;
+      if (typeof modName !== 'string' || modName === '__main__' && !isPkg) {
+        throw excMsg(ImportErrorType, "can't perform relative import");
+      }
+      let parts = modName.split('.');
+      if (!isPkg) parts = parts.slice(0, -1);
+      for (let i = 1; i < level; i++) parts = parts.slice(0, -1);
+      if (parts.length === 0) throw excMsg(ImportErrorType, "can't perform relative import");
+      const base = parts.join('.');
+      name = name ? `${base}.${name}` : base;
+    }
+    const comps = name.split('.');
+    let top: PyModule | undefined;
+    let cur: PyModule | undefined;
+    let full = '';
+    for (const c of comps) {
+      full = full ? `${full}.${c}` : c;
+      const m = importOne(full, c, cur);
+      if (cur) (cur.globals as PyDict).mpmap.set(c, m);
+      cur = m;
+      top ??= m;
+    }
+    const wantLeaf = fromList !== NoneObj && fromList !== undefined && !(fromList instanceof PyTuple && fromList.items.length === 0);
+    return (wantLeaf ? cur : top) as PyModule;
+  }
+
+  function importFrom(module: PyObj, name: string): PyObj {
+    const v = loadAttrMaybe(module, name);
+    if (v !== undefined) return v;
+    if (module instanceof PyModule) {
+      // a submodule of a package
+      const p = (module.globals as PyDict).mpmap.get('__path__');
+      if (p !== undefined) {
+        try {
+          return importModule(`${module.name}.${name}`, new PyTuple([name]), 0, undefined);
+        } catch (e) {
+          if (!(e instanceof PyException)) throw e;
+        }
+      }
+    }
+    throw excMsg(ImportErrorType, `can't import name ${name}`);
+  }
+
+  function importStar(module: PyObj, into: PyDict): void {
+    if (!(module instanceof PyModule)) return;
+    for (const [k, v] of (module.globals as PyDict).mpmap.entries()) {
+      if (typeof k === 'string' && !k.startsWith('_')) into.mpmap.set(k, v);
+    }
+  }
+
+  function execHook(source: PyObj, globals: PyDict, locals: PyDict, mode: 'exec' | 'eval'): PyObj {
+    let code: Code;
+    if (source instanceof CodeObject) code = source.code;
+    else if (typeof source === 'string') code = codeFromSourceOrError(source, '<string>', mode);
+    else throw typeError('exec/eval expects a string or code object');
+    const fnRes = runCodeIn(code, globals, locals);
+    return mode === 'eval' ? fnRes : NoneObj;
+  }
+
+  function codeFromSourceOrError(source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Code {
+    if (!compile) throw excMsg(notImplType(), 'compiler not available (no compile function injected)');
+    return loadMpy(compile(source, fileName, mode));
+  }
+
+  const builtins = makeBuiltins({
+    exec: execHook,
+    compile: (source, fileName, mode) => new CodeObject(codeFromSourceOrError(source, fileName, mode === 'eval' ? 'eval' : mode === 'single' ? 'single' : 'exec')),
+    importModule,
+    readLine: () => host.readLine?.(),
+    open: (args, kw) => openFile(ctx, args, kw),
+  });
+
+  natives.set('sys', makeSysModule(sys, () => exitFlush()));
+  natives.set('micropython', makeMicropythonModule());
+  natives.set('builtins', new PyModule('builtins', builtins));
+
+  function exitFlush(): void {
+    /* output is unbuffered */
+  }
+
+  function install(): void {
+    resetInterpreter();
+    rt.hooks = {
+      stdout: (s) => host.stdout(s),
+      stderr: (s) => host.stderr(s),
+      callFunction: (fn, args, kw) => callAny(fn, args, kw),
+    };
+    vmState.builtins = builtins;
+    vmState.buildClass = builtins.mpmap.get('__build_class__') as PyObj;
+    vmState.importName = (name, fromList, level, globals) => importModule(name, fromList, Number(level), globals);
+    vmState.importFrom = importFrom;
+    vmState.importStar = importStar;
+  }
+
+  function runMain(body: (mod: PyModule) => void): number {
+    install();
+    const mod = newModule('__main__');
+    sysModules.mpmap.set('__main__', mod);
+    try {
+      body(mod);
+      return 0;
+    } catch (e) {
+      return handleUncaught(e);
+    }
+  }
+
+  function handleUncaught(e: unknown): number {
+    let exc: PyException;
+    if (e instanceof PyException) exc = e;
+    else if (e instanceof RangeError) exc = excMsg(runtimeErrType(), 'maximum recursion depth exceeded');
+    else throw e;
+    if (exc.type.isSubclassOf(SystemExitType)) {
+      const v = exc.args.items[0] ?? NoneObj;
+      if (v === NoneObj) return 0;
+      if (typeof v === 'number') return v & 255;
+      if (typeof v === 'boolean') return v ? 1 : 0;
+      if (typeof v === 'bigint') return Number(v & 255n);
+      return 1;
+    }
+    host.stderr(formatException(exc));
+    return 1;
+  }
+
+  return {
+    runMpy(bytes, fileName) {
+      return runMain((mod) => {
+        (mod.globals as PyDict).mpmap.set('__file__', fileName);
+        execModule(loadMpy(bytes), mod);
+      });
+    },
+    runModule(name) {
+      install();
+      try {
+        // -m: the module itself runs as __main__
+        const comps = name.split('.');
+        for (const d of sys.path.items) {
+          if (typeof d !== 'string') continue;
+          const base = joinPath(d, comps.join('/'));
+          const file = findModuleFile(base) ?? (host.stat(base) === 'dir' ? findModuleFile(joinPath(base, '__main__')) : undefined);
+          if (!file) continue;
+          return runMain((mod) => {
+            const bytes = host.readFile(file) as Uint8Array;
+            const code = file.endsWith('.mpy') ? loadMpy(bytes) : codeFromSource(new TextDecoder().decode(bytes), file, 'exec');
+            execModule(code, mod);
+          });
+        }
+        throw excMsg(ImportErrorType, `no module named '${name}'`);
+      } catch (e) {
+        return handleUncaught(e);
+      }
+    },
+    runSource(source, fileName) {
+      return runMain((mod) => {
+        (mod.globals as PyDict).mpmap.set('__file__', fileName);
+        execModule(codeFromSource(source, fileName, 'exec'), mod);
+      });
+    },
+  };
+}
+
+/** Result of compile(): wraps a loaded code object. */
+export class CodeObject extends PyObject {
+  constructor(public code: Code) {
+    super(CodeType);
+  }
+}
+export const CodeType = new PyType('code', []);
+
+function runCodeIn(code: Code, globals: PyDict, locals: PyDict): PyObj {
+  return runModuleCodeWithLocals(code, globals, locals);
+}
+import { PyFunction } from '../objects/fun.js';
+import { runWithLocals } from './interp.js';
+function runModuleCodeWithLocals(code: Code, globals: PyDict, locals: PyDict): PyObj {
+  const fn = new PyFunction(code, globals, undefined, undefined, undefined);
+  return runWithLocals(fn, locals, []);
+}
+
+import { NotImplementedErrorType, RuntimeErrorType } from '../objects/exceptions.js';
+function notImplType(): PyType {
+  return NotImplementedErrorType;
+}
+function runtimeErrType(): PyType {
+  return RuntimeErrorType;
+}
+
+function openFile(ctx: VmContext, args: PyObj[], kw: KwArgs | undefined): PyObj {
+  const opener = nativeModules.get('io');
+  void kw;
+  if (!opener) throw excMsg(notImplType(), 'open');
+  const io = opener(ctx);
+  const f = (io.globals as PyDict).mpmap.get('open');
+  if (f === undefined) throw valueError('open');
+  return callAny(f, args, kw);
+}
+
+export { str };

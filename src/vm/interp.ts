@@ -1,0 +1,1432 @@
+// The bytecode interpreter: executes .mpy bytecode in place from its Uint8Array view.
+//
+// A frame's `state` array follows upstream's layout: local i lives at state[nState - 1 - i] and the
+// value stack grows upward from state[0]; exception-handler records live in parallel arrays (handler
+// address, saved sp, "with/finally" flag, previous exception), indexed by excTop. Frames are heap
+// objects so a generator is just a suspended frame that runFrame re-enters.
+//
+// Python calls recurse in JS (one runFrame per Python frame) with an explicit depth counter, so deep
+// recursion raises RuntimeError like the unix port (whose C stack allows ~208 plain frames) and never
+// overflows the JS stack.
+import { Op } from '../bytecode/opcodes.js';
+import { sourceLineAt } from '../core/prelude.js';
+import { newDict, PyDict } from '../objects/dict.js';
+import {
+  BaseExceptionType, excMsg, GeneratorExitType, NameErrorType, PyException, RuntimeErrorType, StopIterationType,
+  typeError, valueError, type TbEntry,
+} from '../objects/exceptions.js';
+import { PyFunction, PyBoundMethod, PyCell } from '../objects/fun.js';
+import { intBinary } from '../objects/int.js';
+import { MpMap } from '../objects/map.js';
+import {
+  Binary, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, PyBuiltin, PyInstance, PyList, PyObject, PyTuple, PyType,
+  typeOf, Unary, type KwArgs, type PyObj,
+} from '../objects/object.js';
+import { PySlice } from '../objects/slice.js';
+import { PySet, newSet } from '../objects/set.js';
+import { isInstance, superLookup } from '../objects/type.js';
+import { loadAttr, loadMethodInto, storeAttr } from './attr.js';
+import { SCOPE_DEFKWARGS, SCOPE_GENERATOR, SCOPE_VARARGS, SCOPE_VARKEYWORDS, type Code } from './code.js';
+import {
+  binaryOp, call, getIter, isTrue, iterNext, mkAttributeError, str, subscr, unaryOp, unpackSequence, warning,
+  toArray, itemsOf,
+} from './runtime.js';
+import { vmState } from './state.js';
+
+export const MAX_DEPTH = 208;
+let depth = 0;
+let curFrame: Frame | undefined;
+/** The innermost executing frame (for globals()/locals()/exec). */
+export function currentFrame(): Frame | undefined {
+  return curFrame;
+}
+/** Resets interpreter bookkeeping (after an aborted run). */
+export function resetInterpreter(): void {
+  depth = 0;
+  curFrame = undefined;
+}
+
+export class Frame {
+  state: (PyObj | undefined)[];
+  ip: number;
+  sp = -1;
+  excHandler: number[] = [];
+  excSp: number[] = [];
+  excFinally: boolean[] = [];
+  excPrev: (PyException | undefined)[] = [];
+  excTop = -1;
+  /** Offset of the opcode being executed (for tracebacks of suspended generators). */
+  opIp: number;
+  constructor(public code: Code, public globals: PyDict, public locals: PyDict) {
+    this.state = new Array<PyObj | undefined>(code.nState);
+    this.ip = code.codeStart;
+    this.opIp = code.codeStart;
+  }
+}
+
+function nameError(name: string): PyException {
+  return excMsg(NameErrorType, `name '${name}' isn't defined`);
+}
+function unboundLocal(): PyException {
+  return excMsg(NameErrorType, 'local variable referenced before assignment');
+}
+
+export function recursionError(): PyException {
+  return excMsg(RuntimeErrorType, 'maximum recursion depth exceeded');
+}
+
+/** Converts anything thrown inside the VM to a Python exception (JS stack overflow -> RuntimeError). */
+export function toPyException(e: unknown): PyException {
+  if (e instanceof PyException) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return recursionError();
+  throw e;
+}
+
+/** upstream mp_make_raise_obj */
+export function makeRaiseObj(o: PyObj): PyException {
+  if (o instanceof PyException) return o;
+  if (o instanceof PyType && o.isSubclassOf(BaseExceptionType)) {
+    const e = call(o, []);
+    if (e instanceof PyException) return e;
+  }
+  return typeError('exceptions must derive from BaseException');
+}
+
+export function addTraceback(e: PyException, code: Code, opIp: number): void {
+  const line = sourceLineAt(code.bc, code.lineInfoStart, code.lineInfoEnd, opIp - code.codeStart);
+  const entry: TbEntry = { file: code.ctx.file, line, block: code.name };
+  (e.traceback ??= []).push(entry);
+}
+
+// ------------------------------------------------------------------ argument binding
+
+function posMismatch(code: Code, expected: number, given: number): PyException {
+  return typeError(`${code.name}() takes ${expected} positional arguments but ${given} were given`);
+}
+
+/** Creates the frame for calling `fn` (upstream mp_setup_code_state). */
+export function setupFrame(fn: PyFunction, argsIn: PyObj[], kw: KwArgs | undefined): Frame {
+  const code = fn.code;
+  const f = new Frame(code, fn.globals, fn.globals);
+  const state = f.state;
+  const nState = code.nState;
+  let args = argsIn;
+  if (fn.closure) args = fn.closure.concat(argsIn);
+  let nArgs = args.length;
+  const nPos = code.nPosArgs;
+  const nKwonly = code.nKwonlyArgs;
+  const flags = code.scopeFlags;
+  let varIdx = nState - 1 - nPos - nKwonly;
+  const defaults = fn.defaults;
+  const nDef = code.nDefPosArgs;
+  if (nArgs > nPos) {
+    if ((flags & SCOPE_VARARGS) === 0) throw posMismatch(code, nPos, nArgs);
+    state[varIdx--] = new PyTuple(args.slice(nPos));
+    nArgs = nPos;
+  } else {
+    if (flags & SCOPE_VARARGS) state[varIdx--] = EMPTY_TUPLE;
+    if ((kw === undefined || kw.size === 0) && (flags & SCOPE_DEFKWARGS) === 0) {
+      if (nArgs >= nPos - nDef) {
+        for (let i = nArgs; i < nPos; i++) state[nState - 1 - i] = (defaults as PyObj[])[i - (nPos - nDef)];
+      } else throw posMismatch(code, nPos - nDef, nArgs);
+    }
+  }
+  for (let i = 0; i < nArgs; i++) state[nState - 1 - i] = args[i];
+  if ((kw !== undefined && kw.size > 0) || flags & SCOPE_DEFKWARGS) {
+    let dict: PyDict | undefined;
+    if (flags & SCOPE_VARKEYWORDS) {
+      dict = newDict(kw ? kw.size : 0);
+      state[varIdx] = dict;
+    }
+    const names = code.argNames;
+    if (kw) {
+      for (const [name, value] of kw) {
+        let found = false;
+        for (let j = 0; j < nPos + nKwonly; j++) {
+          if (names[j] === name) {
+            if (state[nState - 1 - j] !== undefined) throw typeError(`function got multiple values for argument '${name}'`);
+            state[nState - 1 - j] = value;
+            found = true;
+            break;
+          }
+        }
+        if (found) continue;
+        if (!dict) throw typeError(`unexpected keyword argument '${name}'`);
+        if (dict.mpmap.has(name)) throw typeError(`function got multiple values for argument '${name}'`);
+        dict.mpmap.set(name, value);
+      }
+    }
+    for (let i = 0; i < nDef; i++) {
+      const idx = nState - nPos + i + (nPos - nDef) - (nPos - nDef);
+      void idx;
+    }
+    // fill in positional defaults (the last nDef positional parameters)
+    for (let i = nPos - nDef; i < nPos; i++) {
+      if (state[nState - 1 - i] === undefined) state[nState - 1 - i] = (defaults as PyObj[])[i - (nPos - nDef)];
+    }
+    for (let i = 0; i < nPos; i++) {
+      if (state[nState - 1 - i] === undefined) {
+        throw typeError(`function missing required positional argument #${i + 1}`);
+      }
+    }
+    for (let i = 0; i < nKwonly; i++) {
+      const slot = nState - 1 - nPos - i;
+      if (state[slot] === undefined) {
+        const name = names[nPos + i] as string;
+        const v = fn.kwDefaults ? fn.kwDefaults.mpmap.get(name) : undefined;
+        if (v === undefined) throw typeError(`function missing required keyword argument '${name}'`);
+        state[slot] = v;
+      }
+    }
+  } else {
+    if (nKwonly !== 0) throw typeError('function missing keyword-only argument');
+    if (flags & SCOPE_VARKEYWORDS) state[varIdx] = newDict(0);
+  }
+  const cells = code.cellLocals;
+  for (let i = 0; i < cells.length; i++) {
+    const idx = nState - 1 - (cells[i] as number);
+    state[idx] = new PyCell(state[idx]);
+  }
+  return f;
+}
+
+/** Fast frame setup for positional-only calls to simple functions, reading args from a stack. */
+function setupFrameFromStack(fn: PyFunction, src: (PyObj | undefined)[], base: number, n: number): Frame {
+  const code = fn.code;
+  if (fn.closure || code.scopeFlags & (SCOPE_VARARGS | SCOPE_VARKEYWORDS | SCOPE_DEFKWARGS) || code.nKwonlyArgs) {
+    return setupFrame(fn, src.slice(base, base + n) as PyObj[], undefined);
+  }
+  const nPos = code.nPosArgs;
+  if (n > nPos) throw posMismatch(code, nPos, n);
+  const nDef = code.nDefPosArgs;
+  if (n < nPos - nDef) throw posMismatch(code, nPos - nDef, n);
+  const f = new Frame(code, fn.globals, fn.globals);
+  const state = f.state;
+  const top = code.nState - 1;
+  for (let i = 0; i < n; i++) state[top - i] = src[base + i];
+  if (n < nPos) {
+    const defaults = fn.defaults as PyObj[];
+    for (let i = n; i < nPos; i++) state[top - i] = defaults[i - (nPos - nDef)];
+  }
+  const cells = code.cellLocals;
+  for (let i = 0; i < cells.length; i++) {
+    const idx = top - (cells[i] as number);
+    state[idx] = new PyCell(state[idx]);
+  }
+  return f;
+}
+
+// ------------------------------------------------------------------ calling
+
+export function callFunction(fn: PyFunction, args: PyObj[], kw: KwArgs | undefined): PyObj {
+  const f = setupFrame(fn, args, kw);
+  if (fn.code.scopeFlags & SCOPE_GENERATOR) return new PyGen(f);
+  runFrame(f, undefined);
+  return f.state[f.sp] as PyObj;
+}
+
+/** Calls any callable; bytecode functions run directly, others through the runtime. */
+export function callAny(fn: PyObj, args: PyObj[], kw: KwArgs | undefined): PyObj {
+  if (fn instanceof PyFunction) return callFunction(fn, args, kw);
+  if (fn instanceof PyBuiltin) return fn.fn(args, kw);
+  if (fn instanceof PyBoundMethod) {
+    const a = [fn.self];
+    for (let i = 0; i < args.length; i++) a.push(args[i] as PyObj);
+    return callAny(fn.fn, a, kw);
+  }
+  return call(fn, args, kw);
+}
+
+/** Runs a class body with `locals` as its namespace (upstream __build_class__). */
+export function runWithLocals(fn: PyFunction, locals: PyDict, args: PyObj[]): PyObj {
+  const f = setupFrame(fn, args, undefined);
+  f.locals = locals;
+  runFrame(f, undefined);
+  return f.state[f.sp] as PyObj;
+}
+
+/** Runs a module's top-level code in `globals`. */
+export function runModuleCode(code: Code, globals: PyDict): void {
+  const fn = new PyFunction(code, globals, undefined, undefined, undefined);
+  const f = setupFrame(fn, [], undefined);
+  runFrame(f, undefined);
+}
+
+function buildKw(state: (PyObj | undefined)[], base: number, nKw: number): KwArgs {
+  const kw: KwArgs = new Map();
+  for (let i = 0; i < nKw; i++) {
+    const k = state[base + 2 * i] as string;
+    if (kw.has(k)) throw typeError(`function got multiple values for argument '${k}'`);
+    kw.set(k, state[base + 2 * i + 1] as PyObj);
+  }
+  return kw;
+}
+
+/** CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW argument expansion. */
+function expandVarArgs(
+  state: (PyObj | undefined)[], base: number, nPos: number, nKw: number, self: PyObj | undefined,
+): [PyObj[], KwArgs | undefined] {
+  const starMask = state[base + nPos + 2 * nKw] as number;
+  const args: PyObj[] = [];
+  if (self !== undefined) args.push(self);
+  for (let i = 0; i < nPos; i++) {
+    const a = state[base + i] as PyObj;
+    if ((starMask / 2 ** i) & 1) {
+      for (const x of itemsOf(a)) args.push(x);
+    } else args.push(a);
+  }
+  let kw: KwArgs | undefined;
+  for (let i = 0; i < nKw; i++) {
+    const k = state[base + nPos + 2 * i];
+    const v = state[base + nPos + 2 * i + 1] as PyObj;
+    kw ??= new Map();
+    if (k === undefined) {
+      // **mapping
+      if (v instanceof PyDict) {
+        for (const [dk, dv] of v.mpmap.entries()) addKw(kw, dk, dv);
+      } else {
+        const keys = call(loadAttr(v, 'keys'), []);
+        for (const dk of toArray(keys)) addKw(kw, dk, subscr(v, dk, undefined));
+      }
+    } else addKw(kw, k, v);
+  }
+  return [args, kw];
+}
+function addKw(kw: KwArgs, k: PyObj, v: PyObj): void {
+  if (typeof k !== 'string') throw typeError('keywords must be strings');
+  if (kw.has(k)) throw typeError(`function got multiple values for argument '${k}'`);
+  kw.set(k, v);
+}
+
+// ------------------------------------------------------------------ generators
+
+export const enum ResumeKind {
+  NORMAL = 0,
+  YIELD = 1,
+}
+/** Value produced by the last resume() (avoids allocating result objects). */
+export let resumeValue: PyObj = NoneObj;
+
+export class PyGen extends PyObject {
+  running = false;
+  finished = false;
+  constructor(public frame: Frame) {
+    super(GenType);
+  }
+}
+export const GenType = new PyType('generator', []);
+GenType.baseable = false;
+
+export function genResume(g: PyGen, send: PyObj, thr: PyObj | undefined): ResumeKind {
+  if (g.finished) {
+    resumeValue = NoneObj;
+    return ResumeKind.NORMAL;
+  }
+  if (g.running) throw valueError('generator already executing');
+  const f = g.frame;
+  if (f.sp === -1) {
+    if (send !== NoneObj && thr === undefined) throw typeError("can't send non-None value to a just-started generator");
+  } else f.state[f.sp] = send;
+  g.running = true;
+  let yielded: boolean;
+  try {
+    yielded = runFrame(f, thr);
+  } catch (e) {
+    g.finished = true;
+    const pe = toPyException(e);
+    if (pe.type.isSubclassOf(StopIterationType)) throw excMsg(RuntimeErrorType, 'generator raised StopIteration');
+    throw pe;
+  } finally {
+    g.running = false;
+  }
+  resumeValue = f.state[f.sp] as PyObj;
+  if (!yielded) g.finished = true;
+  return yielded ? ResumeKind.YIELD : ResumeKind.NORMAL;
+}
+
+/** upstream mp_resume: drives any iterator for `yield from`. */
+function resumeAny(o: PyObj, send: PyObj | undefined, thr: PyObj | undefined): ResumeKind {
+  if (o instanceof PyGen) return genResume(o, send ?? NoneObj, thr);
+  const t = typeOf(o);
+  if (thr === undefined) {
+    if (send === NoneObj && t.iternext && !t.isUser) {
+      const v = t.iternext(o);
+      if (v === undefined) {
+        resumeValue = NoneObj;
+        return ResumeKind.NORMAL;
+      }
+      resumeValue = v;
+      return ResumeKind.YIELD;
+    }
+    if (send === NoneObj && t.lookup('__next__') !== undefined) {
+      try {
+        resumeValue = call(loadAttr(o, '__next__'), []);
+      } catch (e) {
+        if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) {
+          resumeValue = e.args.items[0] ?? NoneObj;
+          return ResumeKind.NORMAL;
+        }
+        throw e;
+      }
+      return ResumeKind.YIELD;
+    }
+    try {
+      resumeValue = call(loadAttr(o, 'send'), [send ?? NoneObj]);
+    } catch (e) {
+      if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) {
+        resumeValue = e.args.items[0] ?? NoneObj;
+        return ResumeKind.NORMAL;
+      }
+      throw e;
+    }
+    return ResumeKind.YIELD;
+  }
+  const exc = thr;
+  const isGenExit = (exc instanceof PyException ? exc.type : (exc as PyType)).isSubclassOf?.(GeneratorExitType);
+  const m = isGenExit ? t.lookup('close') : t.lookup('throw');
+  if (m !== undefined) {
+    if (isGenExit) {
+      resumeValue = call(loadAttr(o, 'close'), []);
+      return ResumeKind.NORMAL;
+    }
+    resumeValue = call(loadAttr(o, 'throw'), [exc]);
+    return ResumeKind.YIELD;
+  }
+  throw makeRaiseObj(exc);
+}
+
+// ------------------------------------------------------------------ the dispatch loop
+
+function lookupName(f: Frame, name: string): PyObj {
+  let v = f.locals.mpmap.get(name);
+  if (v !== undefined) return v;
+  if (f.locals !== f.globals) {
+    v = f.globals.mpmap.get(name);
+    if (v !== undefined) return v;
+  }
+  v = vmState.builtins.mpmap.get(name);
+  if (v !== undefined) return v;
+  throw nameError(name);
+}
+
+function lookupGlobal(f: Frame, name: string): PyObj {
+  let v = f.globals.mpmap.get(name);
+  if (v !== undefined) return v;
+  v = vmState.builtins.mpmap.get(name);
+  if (v !== undefined) return v;
+  throw nameError(name);
+}
+
+/**
+ * Runs `f` until it returns (false) or yields (true). The return/yield value is f.state[f.sp].
+ * `inject` is an exception thrown into a suspended generator.
+ */
+export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
+  if (++depth > MAX_DEPTH) {
+    depth--;
+    throw recursionError();
+  }
+  let inject = injectIn;
+  const prevFrame = curFrame;
+  curFrame = f;
+  const code = f.code;
+  const bc = code.bc;
+  const state = f.state;
+  const qstrs = code.ctx.qstrs;
+  const consts = code.ctx.consts;
+  const nState = code.nState;
+  const top = nState - 1;
+  let ip = f.ip;
+  let sp = f.sp;
+  let opIp = ip;
+  try {
+    for (;;) {
+      try {
+        if (inject !== undefined && bc[ip] !== Op.YIELD_FROM) {
+          const e = makeRaiseObj(inject);
+          inject = undefined;
+          opIp = ip;
+          throw e;
+        }
+        for (;;) {
+          opIp = ip;
+          const op = bc[ip++] as number;
+          switch (op) {
+            case Op.LOAD_CONST_FALSE:
+              state[++sp] = false;
+              break;
+            case Op.LOAD_CONST_NONE:
+              state[++sp] = NoneObj;
+              break;
+            case Op.LOAD_CONST_TRUE:
+              state[++sp] = true;
+              break;
+            case Op.LOAD_CONST_SMALL_INT: {
+              let b = bc[ip++] as number;
+              let v = b & 0x40 ? (b & 0x7f) - 128 : b & 0x7f;
+              while (b & 0x80) {
+                b = bc[ip++] as number;
+                v = v * 128 + (b & 0x7f);
+              }
+              state[++sp] = v;
+              break;
+            }
+            case Op.LOAD_CONST_STRING: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              state[++sp] = qstrs[u] as string;
+              break;
+            }
+            case Op.LOAD_CONST_OBJ: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              state[++sp] = consts[u] as PyObj;
+              break;
+            }
+            case Op.LOAD_NULL:
+              state[++sp] = undefined;
+              break;
+            case Op.LOAD_FAST_N: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const v = state[top - u];
+              if (v === undefined) throw unboundLocal();
+              state[++sp] = v;
+              break;
+            }
+            case Op.LOAD_DEREF: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const v = (state[top - u] as PyCell).v;
+              if (v === undefined) throw unboundLocal();
+              state[++sp] = v;
+              break;
+            }
+            case Op.LOAD_NAME: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              state[++sp] = lookupName(f, qstrs[u] as string);
+              break;
+            }
+            case Op.LOAD_GLOBAL: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              state[++sp] = lookupGlobal(f, qstrs[u] as string);
+              break;
+            }
+            case Op.LOAD_ATTR: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const name = qstrs[u] as string;
+              const o = state[sp] as PyObj;
+              if (o instanceof PyInstance) {
+                const v = o.dict.get(name);
+                if (v !== undefined) {
+                  state[sp] = v;
+                  break;
+                }
+              }
+              state[sp] = loadAttr(o, name);
+              break;
+            }
+            case Op.LOAD_METHOD: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              loadMethodInto(state, sp, state[sp] as PyObj, qstrs[u] as string);
+              sp++;
+              break;
+            }
+            case Op.LOAD_SUPER_METHOD: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const name = qstrs[u] as string;
+              sp--;
+              // stack: (..., __class__, self) -> (..., method, self)
+              const cls = state[sp - 1] as PyObj;
+              const self = state[sp] as PyObj;
+              if (!(cls instanceof PyType)) throw typeError('super() argument 1 must be type');
+              const v = superLookup(cls, self, name);
+              if (v === undefined) throw excMsg(attrErrType(), `'super' object has no attribute '${name}'`);
+              if (v instanceof PyBoundMethod && v.self === self) {
+                state[sp - 1] = v.fn;
+                state[sp] = self;
+              } else {
+                state[sp - 1] = v;
+                state[sp] = undefined;
+              }
+              break;
+            }
+            case Op.LOAD_BUILD_CLASS:
+              state[++sp] = vmState.buildClass;
+              break;
+            case Op.LOAD_SUBSCR: {
+              const index = state[sp--] as PyObj;
+              const o = state[sp] as PyObj;
+              if (o instanceof PyList && typeof index === 'number' && !o.type.isUser) {
+                const items = o.items;
+                const i = index < 0 ? index + items.length : index;
+                if (i >= 0 && i < items.length) {
+                  state[sp] = items[i] as PyObj;
+                  break;
+                }
+              }
+              state[sp] = subscr(o, index, undefined);
+              break;
+            }
+            case Op.STORE_FAST_N: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              state[top - u] = state[sp--];
+              break;
+            }
+            case Op.STORE_DEREF: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              (state[top - u] as PyCell).v = state[sp--];
+              break;
+            }
+            case Op.STORE_NAME: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              f.locals.mpmap.set(qstrs[u] as string, state[sp--] as PyObj);
+              break;
+            }
+            case Op.STORE_GLOBAL: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              f.globals.mpmap.set(qstrs[u] as string, state[sp--] as PyObj);
+              break;
+            }
+            case Op.STORE_ATTR: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const o = state[sp] as PyObj;
+              const name = qstrs[u] as string;
+              if (o instanceof PyInstance && o.type.fastSetattr) {
+                o.dict.set(name, state[sp - 1] as PyObj);
+                sp -= 2;
+                break;
+              }
+              storeAttr(o, name, state[sp - 1] as PyObj);
+              sp -= 2;
+              break;
+            }
+            case Op.STORE_SUBSCR: {
+              const o = state[sp - 1] as PyObj;
+              const index = state[sp] as PyObj;
+              if (o instanceof PyList && typeof index === 'number' && !o.type.isUser) {
+                const items = o.items;
+                const i = index < 0 ? index + items.length : index;
+                if (i >= 0 && i < items.length) {
+                  items[i] = state[sp - 2] as PyObj;
+                  sp -= 3;
+                  break;
+                }
+              }
+              subscr(o, index, state[sp - 2] as PyObj);
+              sp -= 3;
+              break;
+            }
+            case Op.DELETE_FAST: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              if (state[top - u] === undefined) throw unboundLocal();
+              state[top - u] = undefined;
+              break;
+            }
+            case Op.DELETE_DEREF: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const c = state[top - u] as PyCell;
+              if (c.v === undefined) throw unboundLocal();
+              c.v = undefined;
+              break;
+            }
+            case Op.DELETE_NAME: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const name = qstrs[u] as string;
+              if (f.locals.mpmap.delete(name) === undefined) throw nameError(name);
+              break;
+            }
+            case Op.DELETE_GLOBAL: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const name = qstrs[u] as string;
+              if (f.globals.mpmap.delete(name) === undefined) throw nameError(name);
+              break;
+            }
+            case Op.DUP_TOP:
+              state[sp + 1] = state[sp];
+              sp++;
+              break;
+            case Op.DUP_TOP_TWO:
+              state[sp + 1] = state[sp - 1];
+              state[sp + 2] = state[sp];
+              sp += 2;
+              break;
+            case Op.POP_TOP:
+              sp--;
+              break;
+            case Op.ROT_TWO: {
+              const t = state[sp];
+              state[sp] = state[sp - 1];
+              state[sp - 1] = t;
+              break;
+            }
+            case Op.ROT_THREE: {
+              const t = state[sp];
+              state[sp] = state[sp - 1];
+              state[sp - 1] = state[sp - 2];
+              state[sp - 2] = t;
+              break;
+            }
+            case Op.JUMP: {
+              const b0 = bc[ip] as number;
+              let slab: number;
+              if (b0 & 0x80) {
+                slab = ((b0 & 0x7f) | ((bc[ip + 1] as number) << 7)) - 0x4000;
+                ip += 2;
+              } else {
+                slab = b0 - 0x40;
+                ip += 1;
+              }
+              ip += slab;
+              break;
+            }
+            case Op.POP_JUMP_IF_TRUE:
+            case Op.POP_JUMP_IF_FALSE: {
+              const b0 = bc[ip] as number;
+              let slab: number;
+              if (b0 & 0x80) {
+                slab = ((b0 & 0x7f) | ((bc[ip + 1] as number) << 7)) - 0x4000;
+                ip += 2;
+              } else {
+                slab = b0 - 0x40;
+                ip += 1;
+              }
+              const v = state[sp--] as PyObj;
+              const t = v === true ? true : v === false ? false : isTrue(v);
+              if (t === (op === Op.POP_JUMP_IF_TRUE)) ip += slab;
+              break;
+            }
+            case Op.JUMP_IF_TRUE_OR_POP:
+            case Op.JUMP_IF_FALSE_OR_POP: {
+              const b0 = bc[ip] as number;
+              let ulab: number;
+              if (b0 & 0x80) {
+                ulab = (b0 & 0x7f) | ((bc[ip + 1] as number) << 7);
+                ip += 2;
+              } else {
+                ulab = b0;
+                ip += 1;
+              }
+              if (isTrue(state[sp] as PyObj) === (op === Op.JUMP_IF_TRUE_OR_POP)) ip += ulab;
+              else sp--;
+              break;
+            }
+            case Op.SETUP_WITH: {
+              const b0 = bc[ip] as number;
+              let ulab: number;
+              if (b0 & 0x80) {
+                ulab = (b0 & 0x7f) | ((bc[ip + 1] as number) << 7);
+                ip += 2;
+              } else {
+                ulab = b0;
+                ip += 1;
+              }
+              const o = state[sp] as PyObj;
+              loadMethodInto(state, sp, o, '__exit__');
+              loadMethodInto(state, sp + 2, o, '__enter__');
+              const enter = state[sp + 2] as PyObj;
+              const eself = state[sp + 3];
+              const ret = eself === undefined ? callAny(enter, [], undefined) : callAny(enter, [eself], undefined);
+              sp += 1;
+              const t = ++f.excTop;
+              f.excHandler[t] = ip + ulab;
+              f.excSp[t] = sp;
+              f.excFinally[t] = true;
+              f.excPrev[t] = undefined;
+              state[++sp] = ret;
+              break;
+            }
+            case Op.WITH_CLEANUP: {
+              const tos = state[sp] as PyObj;
+              if (tos === NoneObj) {
+                callExit(state, sp - 2, NoneObj, NoneObj, NoneObj);
+                sp -= 2;
+                state[sp] = NoneObj;
+              } else if (typeof tos === 'number') {
+                const data = state[sp - 1];
+                callExit(state, sp - 3, NoneObj, NoneObj, NoneObj);
+                state[sp - 3] = data;
+                state[sp - 2] = tos;
+                sp -= 2;
+              } else {
+                const r = callExit(state, sp - 2, typeOf(tos), tos, NoneObj);
+                sp -= 2;
+                state[sp] = isTrue(r) ? NoneObj : tos;
+              }
+              break;
+            }
+            case Op.UNWIND_JUMP: {
+              const b0 = bc[ip] as number;
+              let slab: number;
+              if (b0 & 0x80) {
+                slab = ((b0 & 0x7f) | ((bc[ip + 1] as number) << 7)) - 0x4000;
+                ip += 2;
+              } else {
+                slab = b0 - 0x40;
+                ip += 1;
+              }
+              state[++sp] = ip + slab;
+              const unum = bc[ip] as number;
+              ip++;
+              const r = unwindJump(f, unum, ip, sp);
+              ip = f.ip;
+              sp = f.sp;
+              void r;
+              break;
+            }
+            case Op.SETUP_EXCEPT:
+            case Op.SETUP_FINALLY: {
+              const b0 = bc[ip] as number;
+              let ulab: number;
+              if (b0 & 0x80) {
+                ulab = (b0 & 0x7f) | ((bc[ip + 1] as number) << 7);
+                ip += 2;
+              } else {
+                ulab = b0;
+                ip += 1;
+              }
+              const t = ++f.excTop;
+              f.excHandler[t] = ip + ulab;
+              f.excSp[t] = sp;
+              f.excFinally[t] = op === Op.SETUP_FINALLY;
+              f.excPrev[t] = undefined;
+              break;
+            }
+            case Op.END_FINALLY: {
+              f.excTop--;
+              const tos = state[sp] as PyObj;
+              if (tos === NoneObj) sp--;
+              else if (typeof tos === 'number') {
+                sp--;
+                if (tos < 0) {
+                  if (unwindReturn(f, ip, sp)) {
+                    ip = f.ip;
+                    sp = f.sp;
+                    break;
+                  }
+                  return false;
+                }
+                unwindJump(f, tos, ip, sp);
+                ip = f.ip;
+                sp = f.sp;
+              } else throw tos as PyException;
+              break;
+            }
+            case Op.GET_ITER:
+              state[sp] = getIter(state[sp] as PyObj);
+              break;
+            case Op.GET_ITER_STACK: {
+              const it = getIter(state[sp] as PyObj);
+              state[sp] = undefined;
+              state[sp + 1] = it;
+              state[sp + 2] = undefined;
+              state[sp + 3] = undefined;
+              sp += 3;
+              break;
+            }
+            case Op.FOR_ITER: {
+              const b0 = bc[ip] as number;
+              let ulab: number;
+              if (b0 & 0x80) {
+                ulab = (b0 & 0x7f) | ((bc[ip + 1] as number) << 7);
+                ip += 2;
+              } else {
+                ulab = b0;
+                ip += 1;
+              }
+              const it = state[sp - 2] as PyObj;
+              let v: PyObj | undefined;
+              if (it instanceof RangeIter) {
+                const cur = it.cur;
+                if (it.step > 0 ? cur < it.stop : cur > it.stop) {
+                  it.cur = cur + it.step;
+                  v = cur;
+                }
+              } else v = iterNext(it);
+              if (v === undefined) {
+                sp -= 4;
+                ip += ulab;
+              } else state[++sp] = v;
+              break;
+            }
+            case Op.POP_EXCEPT_JUMP: {
+              f.excTop--;
+              const b0 = bc[ip] as number;
+              let ulab: number;
+              if (b0 & 0x80) {
+                ulab = (b0 & 0x7f) | ((bc[ip + 1] as number) << 7);
+                ip += 2;
+              } else {
+                ulab = b0;
+                ip += 1;
+              }
+              ip += ulab;
+              break;
+            }
+            case Op.BUILD_TUPLE: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              sp -= u - 1;
+              state[sp] = u === 0 ? EMPTY_TUPLE : new PyTuple(state.slice(sp, sp + u) as PyObj[]);
+              break;
+            }
+            case Op.BUILD_LIST: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              sp -= u - 1;
+              state[sp] = new PyList(state.slice(sp, sp + u) as PyObj[]);
+              break;
+            }
+            case Op.BUILD_MAP: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              state[++sp] = new PyDict(new MpMap(u));
+              break;
+            }
+            case Op.STORE_MAP: {
+              // stack: (..., map, value, key)
+              const key = state[sp] as PyObj;
+              const value = state[sp - 1] as PyObj;
+              sp -= 2;
+              (state[sp] as PyDict).mpmap.set(key, value);
+              break;
+            }
+            case Op.BUILD_SET: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              sp -= u - 1;
+              state[sp] = newSet(state.slice(sp, sp + u) as PyObj[], u);
+              break;
+            }
+            case Op.BUILD_SLICE: {
+              const n = bc[ip++] as number;
+              let step: PyObj = NoneObj;
+              if (n === 3) step = state[sp--] as PyObj;
+              const stop = state[sp--] as PyObj;
+              state[sp] = new PySlice(state[sp] as PyObj, stop, step);
+              break;
+            }
+            case Op.STORE_COMP: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const o = state[sp - (u >> 2)] as PyObj;
+              const kind = u & 3;
+              if (kind === 0) {
+                (o as PyList).items.push(state[sp] as PyObj);
+                sp--;
+              } else if (kind === 1) {
+                (o as PyDict).mpmap.set(state[sp] as PyObj, state[sp - 1] as PyObj);
+                sp -= 2;
+              } else {
+                (o as PySet).mpmap.set(state[sp] as PyObj, true);
+                sp--;
+              }
+              break;
+            }
+            case Op.UNPACK_SEQUENCE: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const items = unpackSequence(state[sp] as PyObj, u);
+              for (let i = 0; i < u; i++) state[sp + u - 1 - i] = items[i];
+              sp += u - 1;
+              break;
+            }
+            case Op.UNPACK_EX: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const nLeft = u & 0xff;
+              const nRight = (u >> 8) & 0xff;
+              const items = toArray(state[sp] as PyObj);
+              if (items.length < nLeft + nRight) throw valueError(`need more than ${items.length} values to unpack`);
+              let k = sp;
+              for (let i = 0; i < nRight; i++) state[k++] = items[items.length - 1 - i];
+              state[k++] = new PyList(items.slice(nLeft, items.length - nRight));
+              for (let i = 0; i < nLeft; i++) state[k++] = items[nLeft - 1 - i];
+              sp = k - 1;
+              break;
+            }
+            case Op.MAKE_FUNCTION: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              state[++sp] = new PyFunction(code.children[u] as Code, f.globals, undefined, undefined, undefined);
+              break;
+            }
+            case Op.MAKE_FUNCTION_DEFARGS: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const kwd = state[sp--] as PyObj;
+              const pd = state[sp] as PyObj;
+              state[sp] = new PyFunction(
+                code.children[u] as Code, f.globals,
+                pd instanceof PyTuple ? pd.items : undefined,
+                kwd instanceof PyDict ? kwd : undefined, undefined,
+              );
+              break;
+            }
+            case Op.MAKE_CLOSURE:
+            case Op.MAKE_CLOSURE_DEFARGS: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const nClosed = bc[ip++] as number;
+              const closed = state.slice(sp - nClosed + 1, sp + 1) as PyObj[];
+              sp -= nClosed;
+              let pd: PyObj | undefined;
+              let kwd: PyObj | undefined;
+              if (op === Op.MAKE_CLOSURE_DEFARGS) {
+                kwd = state[sp--] as PyObj;
+                pd = state[sp--] as PyObj;
+              }
+              state[++sp] = new PyFunction(
+                code.children[u] as Code, f.globals,
+                pd instanceof PyTuple ? pd.items : undefined,
+                kwd instanceof PyDict ? kwd : undefined, closed,
+              );
+              break;
+            }
+            case Op.CALL_FUNCTION: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const nPos = u & 0xff;
+              const nKw = (u >> 8) & 0xff;
+              sp -= nPos + 2 * nKw;
+              const fn = state[sp] as PyObj;
+              f.sp = sp;
+              if (nKw === 0) {
+                if (fn instanceof PyFunction && (fn.code.scopeFlags & SCOPE_GENERATOR) === 0) {
+                  const nf = setupFrameFromStack(fn, state, sp + 1, nPos);
+                  runFrame(nf, undefined);
+                  state[sp] = nf.state[nf.sp];
+                } else state[sp] = callAny(fn, state.slice(sp + 1, sp + 1 + nPos) as PyObj[], undefined);
+              } else {
+                state[sp] = callAny(fn, state.slice(sp + 1, sp + 1 + nPos) as PyObj[], buildKw(state, sp + 1 + nPos, nKw));
+              }
+              break;
+            }
+            case Op.CALL_FUNCTION_VAR_KW: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const nPos = u & 0xff;
+              const nKw = (u >> 8) & 0xff;
+              sp -= nPos + 2 * nKw + 1;
+              const [args, kw] = expandVarArgs(state, sp + 1, nPos, nKw, undefined);
+              state[sp] = callAny(state[sp] as PyObj, args, kw);
+              break;
+            }
+            case Op.CALL_METHOD: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const nPos = u & 0xff;
+              const nKw = (u >> 8) & 0xff;
+              sp -= nPos + 2 * nKw + 1;
+              const fn = state[sp] as PyObj;
+              const self = state[sp + 1];
+              f.sp = sp;
+              if (nKw === 0) {
+                if (self !== undefined) {
+                  if (fn instanceof PyFunction && (fn.code.scopeFlags & SCOPE_GENERATOR) === 0) {
+                    const nf = setupFrameFromStack(fn, state, sp + 1, nPos + 1);
+                    runFrame(nf, undefined);
+                    state[sp] = nf.state[nf.sp];
+                  } else if (fn instanceof PyBuiltin) {
+                    state[sp] = fn.fn(state.slice(sp + 1, sp + 2 + nPos) as PyObj[], undefined);
+                  } else state[sp] = callAny(fn, state.slice(sp + 1, sp + 2 + nPos) as PyObj[], undefined);
+                } else {
+                  state[sp] = callAny(fn, state.slice(sp + 2, sp + 2 + nPos) as PyObj[], undefined);
+                }
+              } else {
+                const args = state.slice(self !== undefined ? sp + 1 : sp + 2, sp + 2 + nPos) as PyObj[];
+                state[sp] = callAny(fn, args, buildKw(state, sp + 2 + nPos, nKw));
+              }
+              break;
+            }
+            case Op.CALL_METHOD_VAR_KW: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const nPos = u & 0xff;
+              const nKw = (u >> 8) & 0xff;
+              sp -= nPos + 2 * nKw + 2;
+              const [args, kw] = expandVarArgs(state, sp + 2, nPos, nKw, state[sp + 1]);
+              state[sp] = callAny(state[sp] as PyObj, args, kw);
+              break;
+            }
+            case Op.RETURN_VALUE:
+              if (f.excTop >= 0) {
+                if (unwindReturn(f, ip, sp)) {
+                  ip = f.ip;
+                  sp = f.sp;
+                  break;
+                }
+              } else f.sp = sp;
+              return false;
+            case Op.RAISE_LAST: {
+              let exc: PyException | undefined;
+              for (let i = f.excTop; i >= 0; i--) {
+                const p = f.excPrev[i];
+                if (p !== undefined) {
+                  exc = p;
+                  break;
+                }
+              }
+              throw exc ?? excMsg(RuntimeErrorType, 'no active exception to reraise');
+            }
+            case Op.RAISE_OBJ:
+              throw makeRaiseObj(state[sp] as PyObj);
+            case Op.RAISE_FROM: {
+              const from = state[sp--] as PyObj;
+              if (from !== NoneObj) warning('exception chaining not supported');
+              throw makeRaiseObj(state[sp] as PyObj);
+            }
+            case Op.YIELD_VALUE:
+              f.ip = ip;
+              f.sp = sp;
+              return true;
+            case Op.YIELD_FROM: {
+              const send = state[sp--] as PyObj;
+              let kind: ResumeKind;
+              let tExc: PyObj | undefined;
+              f.sp = sp;
+              if (inject !== undefined) {
+                tExc = inject;
+                inject = undefined;
+                kind = resumeAny(state[sp] as PyObj, undefined, tExc);
+              } else kind = resumeAny(state[sp] as PyObj, send, undefined);
+              if (kind === ResumeKind.YIELD) {
+                state[++sp] = resumeValue;
+                f.ip = opIp;
+                f.sp = sp;
+                return true;
+              }
+              state[sp] = resumeValue;
+              if (tExc !== undefined && (tExc instanceof PyType ? tExc : typeOf(tExc)).isSubclassOf(GeneratorExitType)) {
+                throw makeRaiseObj(tExc);
+              }
+              break;
+            }
+            case Op.IMPORT_NAME: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              const level = state[sp--] as PyObj;
+              const fromList = state[sp] as PyObj;
+              state[sp] = vmState.importName(qstrs[u] as string, fromList, level, f.globals);
+              break;
+            }
+            case Op.IMPORT_FROM: {
+              let u = 0;
+              let b: number;
+              do {
+                b = bc[ip++] as number;
+                u = u * 128 + (b & 0x7f);
+              } while (b & 0x80);
+              state[sp + 1] = vmState.importFrom(state[sp] as PyObj, qstrs[u] as string);
+              sp++;
+              break;
+            }
+            case Op.IMPORT_STAR:
+              vmState.importStar(state[sp--] as PyObj, f.locals);
+              break;
+            default: {
+              if (op < Op.LOAD_FAST_MULTI) {
+                // LOAD_CONST_SMALL_INT_MULTI
+                state[++sp] = op - Op.LOAD_CONST_SMALL_INT_MULTI - 16;
+              } else if (op < Op.STORE_FAST_MULTI) {
+                const v = state[top - (op - Op.LOAD_FAST_MULTI)];
+                if (v === undefined) throw unboundLocal();
+                state[++sp] = v;
+              } else if (op < Op.UNARY_OP_MULTI) {
+                state[top - (op - Op.STORE_FAST_MULTI)] = state[sp--];
+              } else if (op < Op.BINARY_OP_MULTI) {
+                state[sp] = unaryOp((op - Op.UNARY_OP_MULTI) as Unary, state[sp] as PyObj);
+              } else if (op < Op.BINARY_OP_MULTI + 35) {
+                const rhs = state[sp--] as PyObj;
+                const lhs = state[sp] as PyObj;
+                const bop = op - Op.BINARY_OP_MULTI;
+                if (typeof lhs === 'number' && typeof rhs === 'number') {
+                  switch (bop) {
+                    case Binary.ADD:
+                    case Binary.IADD: {
+                      const r = lhs + rhs;
+                      if (Number.isSafeInteger(r)) {
+                        state[sp] = r;
+                        continue;
+                      }
+                      break;
+                    }
+                    case Binary.SUB:
+                    case Binary.ISUB: {
+                      const r = lhs - rhs;
+                      if (Number.isSafeInteger(r)) {
+                        state[sp] = r;
+                        continue;
+                      }
+                      break;
+                    }
+                    case Binary.LT: state[sp] = lhs < rhs; continue;
+                    case Binary.GT: state[sp] = lhs > rhs; continue;
+                    case Binary.LE: state[sp] = lhs <= rhs; continue;
+                    case Binary.GE: state[sp] = lhs >= rhs; continue;
+                    case Binary.EQ: state[sp] = lhs === rhs; continue;
+                    case Binary.NE: state[sp] = lhs !== rhs; continue;
+                    default:
+                      break;
+                  }
+                  const r = intBinary(bop as Binary, lhs, rhs);
+                  if (r !== undefined) {
+                    state[sp] = r;
+                    continue;
+                  }
+                }
+                state[sp] = binaryOp(bop as Binary, lhs, rhs);
+              } else throw excMsg(notImplType(), 'opcode');
+              break;
+            }
+          }
+        }
+      } catch (err) {
+        const exc = toPyException(err);
+        const failedOp = bc[opIp];
+        if (failedOp !== Op.END_FINALLY && failedOp !== Op.RAISE_LAST) {
+          addTraceback(exc, code, opIp);
+        }
+        let t = f.excTop;
+        while (t >= 0 && (f.excHandler[t] as number) <= opIp) t--;
+        f.excTop = t;
+        if (t < 0) {
+          f.ip = opIp;
+          throw exc;
+        }
+        ip = f.excHandler[t] as number;
+        sp = f.excSp[t] as number;
+        f.excPrev[t] = exc;
+        state[++sp] = exc;
+      }
+    }
+  } finally {
+    depth--;
+    curFrame = prevFrame;
+  }
+}
+
+import { AttributeErrorType, NotImplementedErrorType } from '../objects/exceptions.js';
+import { RangeIter } from '../objects/range.js';
+function attrErrType(): PyType {
+  return AttributeErrorType;
+}
+function notImplType(): PyType {
+  return NotImplementedErrorType;
+}
+
+function callExit(state: (PyObj | undefined)[], base: number, a: PyObj, b: PyObj, c: PyObj): PyObj {
+  const fn = state[base] as PyObj;
+  const self = state[base + 1];
+  return self === undefined ? callAny(fn, [a, b, c], undefined) : callAny(fn, [self, a, b, c], undefined);
+}
+
+/** Cancels an active finally's pending value: upstream CANCEL_ACTIVE_FINALLY. Returns new sp. */
+function cancelActiveFinally(state: (PyObj | undefined)[], sp: number): number {
+  if (typeof state[sp - 1] === 'number') {
+    state[sp - 2] = state[sp];
+    return sp - 2;
+  }
+  state[sp - 1] = state[sp];
+  return sp - 1;
+}
+
+/**
+ * Unwinds for a return through finally handlers. Returns true (with f.ip/f.sp set) when a finally
+ * handler must run first; false when the frame can return (f.sp points at the return value).
+ */
+function unwindReturn(f: Frame, ip: number, spIn: number): boolean {
+  let sp = spIn;
+  const state = f.state;
+  while (f.excTop >= 0) {
+    const t = f.excTop;
+    if (f.excFinally[t]) {
+      if ((f.excHandler[t] as number) >= ip) {
+        const fsp = f.excSp[t] as number;
+        state[fsp + 1] = state[sp];
+        sp = fsp + 1;
+        state[++sp] = -1;
+        f.ip = f.excHandler[t] as number;
+        f.sp = sp;
+        return true;
+      }
+      sp = cancelActiveFinally(state, sp);
+    }
+    f.excTop--;
+  }
+  f.sp = sp;
+  return false;
+}
+
+/** upstream's unwind_jump: `unum` handlers to unwind, destination ip at state[sp]. */
+function unwindJump(f: Frame, unumIn: number, ip: number, spIn: number): boolean {
+  let unum = unumIn;
+  let sp = spIn;
+  const state = f.state;
+  while ((unum & 0x7f) > 0) {
+    unum -= 1;
+    const t = f.excTop;
+    if (f.excFinally[t]) {
+      if ((f.excHandler[t] as number) >= ip) {
+        state[++sp] = unum;
+        f.ip = f.excHandler[t] as number;
+        f.sp = sp;
+        return true;
+      }
+      sp = cancelActiveFinally(state, sp);
+    }
+    f.excTop--;
+  }
+  f.ip = state[sp--] as number;
+  if (unum !== 0) sp -= 4;
+  f.sp = sp;
+  return false;
+}
+
+export { DELETE, EllipsisObj, isInstance, mkAttributeError, str };
