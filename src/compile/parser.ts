@@ -98,7 +98,7 @@ export function decodeUtf8(b: Uint8Array): string {
       break;
     }
   }
-  if (ascii) return String.fromCharCode(...b);
+  if (ascii) return b.length <= 256 ? String.fromCharCode(...b) : utf8.decode(b);
   // TextDecoder rejects encoded surrogates; handle those three-byte forms by hand
   let out = '';
   let i = 0;
@@ -282,11 +282,26 @@ function binaryOp(op: BinOp, a: Num, b: Num): Num | undefined {
 
 // ---- the parser ---------------------------------------------------------------------------------
 
-interface RuleFrame {
-  rule: Rule;
-  i: number;
-  line: number;
+/** The rule stack as parallel arrays: parsing pushes and pops a frame per rule attempt. */
+class RuleStack {
+  readonly rule: Rule[] = [];
+  readonly argI: number[] = [];
+  readonly line: number[] = [];
+  top = 0;
+  push(rule: Rule, i: number, line: number): void {
+    this.rule[this.top] = rule;
+    this.argI[this.top] = i;
+    this.line[this.top] = line;
+    this.top++;
+  }
+  /** rule id `n` frames below the top (peek_rule) */
+  peekRule(n: number): Rule | undefined {
+    return this.top > n ? this.rule[this.top - 1 - n] : undefined;
+  }
 }
+
+// A packed, unfrozen copy of the rule table for the hot loop (frozen holey arrays index slowly in V8).
+const TABLE: readonly RuleDef[] = Array.from(RULE_TABLE);
 
 const MODULE_CONSTANTS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
   // MICROPY_COMP_MODULE_CONST with mpy-cross's options: only math (errno and uctypes are off)
@@ -299,7 +314,7 @@ class Parser {
   private readonly mode: ParseMode;
   private readonly smallIntBits: number;
   readonly qstrs: Set<string>;
-  private readonly rules: RuleFrame[] = [];
+  private readonly rules = new RuleStack();
   private readonly results: ParseNode[] = [];
   /** `NAME = const(value)` definitions; mpz marks an int upstream holds as an mpz */
   private readonly consts = new Map<string, { value: ConstValue; mpz: boolean }>();
@@ -352,7 +367,7 @@ class Parser {
   }
 
   private pushRule(rule: Rule, i: number, line: number): void {
-    this.rules.push({ rule, i, line });
+    this.rules.push(rule, i, line);
   }
 
   // -- constants --
@@ -633,15 +648,13 @@ class Parser {
   /** build_tuple (MICROPY_COMP_CONST_TUPLE) */
   private buildTuple(line: number, rule: Rule, numArgs: number): boolean {
     if (rule === Rule.testlist_comp) {
-      const top = this.rules[this.rules.length - 1];
-      if (top !== undefined && top.rule === Rule.atom_paren) return this.buildTupleFromStack(line, numArgs); // (a,)
+      if (this.rules.peekRule(0) === Rule.atom_paren) return this.buildTupleFromStack(line, numArgs); // (a,)
     }
     if (rule === Rule.testlist_comp_3c) {
       // the rule stack is [..., atom_paren?, testlist_comp, testlist_comp_3b]
-      const outer = this.rules[this.rules.length - 3];
-      if (outer !== undefined && outer.rule === Rule.atom_paren) {
+      if (this.rules.peekRule(2) === Rule.atom_paren) {
         if (this.buildTupleFromStack(line, numArgs)) {
-          this.rules.length -= 2; // testlist_comp_3b and testlist_comp are done
+          this.rules.top -= 2; // testlist_comp_3b and testlist_comp are done
           return true;
         }
       }
@@ -668,12 +681,13 @@ class Parser {
     this.pushRule(top, 0, lex.tokLine);
     let backtrack = false;
 
-    ruleLoop: while (this.rules.length > 0) {
-      const frame = this.rules.pop() as RuleFrame;
-      const rule = frame.rule;
-      let i = frame.i;
-      const line = frame.line;
-      const def = RULE_TABLE[rule] as RuleDef;
+    const stack = this.rules;
+    ruleLoop: while (stack.top > 0) {
+      stack.top--;
+      const rule = stack.rule[stack.top] as Rule;
+      let i = stack.argI[stack.top] as number;
+      const line = stack.line[stack.top] as number;
+      const def = TABLE[rule] as RuleDef;
       const args = def.args;
       const n = def.n;
 
