@@ -118,8 +118,14 @@ export function decodeUtf8(b: Uint8Array): string {
 
 // ---- numbers as upstream's folding sees them ------------------------------------------------------
 
-/** An int (with whether upstream holds it as an mpz rather than a host small int) or a float. */
-type Num = { readonly kind: 'int'; readonly v: bigint; readonly mpz: boolean } | { readonly kind: 'float'; readonly v: number };
+/**
+ * An int (with whether upstream holds it as an mpz rather than a host small int) or a float. A float
+ * may carry the constant object it came from: upstream de-duplicates constants by identity for NaN,
+ * so `math.nan` (one shared object) and `+x` (the same object) must keep theirs.
+ */
+type Num =
+  | { readonly kind: 'int'; readonly v: bigint; readonly mpz: boolean }
+  | { readonly kind: 'float'; readonly v: number; readonly obj?: ConstValue };
 
 const enum BinOp {
   OR,
@@ -303,9 +309,23 @@ class RuleStack {
 // A packed, unfrozen copy of the rule table for the hot loop (frozen holey arrays index slowly in V8).
 const TABLE: readonly RuleDef[] = Array.from(RULE_TABLE);
 
-const MODULE_CONSTANTS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
-  // MICROPY_COMP_MODULE_CONST with mpy-cross's options: only math (errno and uctypes are off)
-  ['math', new Map([['e', Math.E], ['pi', Math.PI], ['tau', 2 * Math.PI], ['inf', Infinity], ['nan', NaN]])],
+function sharedFloat(v: number): ConstValue {
+  return Object.freeze({ type: 'float', value: v });
+}
+
+const MODULE_CONSTANTS: ReadonlyMap<string, ReadonlyMap<string, ConstValue>> = new Map([
+  // MICROPY_COMP_MODULE_CONST with mpy-cross's options: only math (errno and uctypes are off). Each is
+  // one object shared by every use, as the math module's constants are upstream.
+  [
+    'math',
+    new Map([
+      ['e', sharedFloat(Math.E)],
+      ['pi', sharedFloat(Math.PI)],
+      ['tau', sharedFloat(2 * Math.PI)],
+      ['inf', sharedFloat(Infinity)],
+      ['nan', sharedFloat(NaN)],
+    ]),
+  ],
 ]);
 
 class Parser {
@@ -385,7 +405,7 @@ class Parser {
       if (n.mpz && inHostRange(n.v)) this.mpzConsts.add(node);
       return node;
     }
-    return newConst({ type: 'float', value: n.v }, line);
+    return newConst(n.obj ?? { type: 'float', value: n.v }, line);
   }
 
   /** make_node_const_object_optimised for a value taken from the consts table */
@@ -401,7 +421,7 @@ class Parser {
     if (pn.kind === 'struct' && pn.rule === Rule.const_object) {
       const v = pn.value;
       if (v.type === 'int') return { kind: 'int', v: v.value, mpz: !inHostRange(v.value) || this.mpzConsts.has(pn) };
-      if (v.type === 'float') return { kind: 'float', v: v.value };
+      if (v.type === 'float') return { kind: 'float', v: v.value, obj: v };
     }
     return undefined;
   }
@@ -602,8 +622,8 @@ class Parser {
         const table = MODULE_CONSTANTS.get(base.name);
         if (table === undefined || !isId(attr)) return false;
         const v = table.get(attr.name);
-        if (v === undefined) return false;
-        result = { kind: 'float', v };
+        if (v === undefined || v.type !== 'float') return false;
+        result = { kind: 'float', v: v.value, obj: v };
         break;
       }
       default:

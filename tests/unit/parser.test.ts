@@ -175,6 +175,22 @@ test('interning: a long string is a STRING leaf only if that qstr already exists
   assert.ok(parse('abc = 1\n', 't.py').qstrs.has('abc'));
 });
 
+test('constant identity: math.nan and +x share one object, folded NaNs are fresh', () => {
+  const root = parse('f(math.nan, math.nan, +math.nan, -math.nan, 1e400 * 0)\n', 't').root;
+  assert.ok(isStructKind(root, Rule.expr_stmt));
+  const call = root.nodes[0] ?? null;
+  assert.ok(isStructKind(call, Rule.atom_expr_normal));
+  const paren = call.nodes[1] ?? null;
+  assert.ok(isStructKind(paren, Rule.trailer_paren));
+  const values = extractArgs(paren.nodes[0] ?? null, Rule.arglist).map((pn) => {
+    assert.ok(isStructKind(pn, Rule.const_object));
+    return pn.value;
+  });
+  assert.equal(values.length, 5);
+  assert.ok(values[0] === values[1] && values[1] === values[2]);
+  assert.ok(values[3] !== values[0] && values[4] !== values[0]);
+});
+
 test('single and eval modes', () => {
   // eval_input keeps its (empty) eval_input_2 node for the trailing NEWLINE
   assert.equal(sx(parse('1 + x\n', 't', 'eval').root), '(eval_input (arith_expr 1 OP_PLUS x) (eval_input_2))');
