@@ -35,8 +35,10 @@
 //                                       value of a `const()` name that was substituted
 //
 // Strings (qstr names, str values) are JS strings decoded from the source's UTF-8 bytes. Their byte
-// length (what upstream's limits are about) is utf8Length(s). Source bytes that are not valid UTF-8
-// become U+FFFD (a deliberate deviation: upstream keeps raw bytes).
+// length (what upstream's limits are about) is utf8Length(s). Upstream keeps raw bytes, which need not
+// be valid UTF-8 (e.g. '\\ud800' escapes are encoded as 3-byte surrogates, and an unknown escape before
+// a non-ASCII character splits it). When the JS string cannot reproduce the bytes, the node/value also
+// carries `raw` (the exact bytes): writers must use `raw ?? utf8(value)`. `raw` is absent otherwise.
 //
 // Line numbers are 1-based source lines as upstream records them (the line of the first token of the
 // rule). Nodes produced by constant folding carry line 0, exactly as upstream does.
@@ -48,7 +50,7 @@ export type ConstValue =
   | { readonly type: 'int'; readonly value: bigint }
   | { readonly type: 'float'; readonly value: number }
   | { readonly type: 'complex'; readonly real: number; readonly imag: number }
-  | { readonly type: 'str'; readonly value: string }
+  | { readonly type: 'str'; readonly value: string; readonly raw?: Uint8Array }
   | { readonly type: 'bytes'; readonly value: Uint8Array }
   | { readonly type: 'tuple'; readonly items: readonly ConstValue[] }
   | { readonly type: 'none' }
@@ -63,11 +65,15 @@ export interface SmallIntNode {
 export interface IdNode {
   readonly kind: 'id';
   readonly name: string;
+  /** exact bytes, only when `name` cannot reproduce them (see the header) */
+  readonly raw?: Uint8Array;
 }
 
 export interface StringNode {
   readonly kind: 'str';
   readonly value: string;
+  /** exact bytes, only when `value` cannot reproduce them (see the header) */
+  readonly raw?: Uint8Array;
 }
 
 export interface TokenNode {
@@ -102,11 +108,11 @@ export type ParseNode = null | LeafNode | StructNode;
 export function newSmallInt(value: bigint | number): SmallIntNode {
   return { kind: 'int', value: BigInt(value) };
 }
-export function newId(name: string): IdNode {
-  return { kind: 'id', name };
+export function newId(name: string, raw?: Uint8Array): IdNode {
+  return raw === undefined ? { kind: 'id', name } : { kind: 'id', name, raw };
 }
-export function newString(value: string): StringNode {
-  return { kind: 'str', value };
+export function newString(value: string, raw?: Uint8Array): StringNode {
+  return raw === undefined ? { kind: 'str', value } : { kind: 'str', value, raw };
 }
 export function newToken(tok: Tok): TokenNode {
   return { kind: 'tok', tok };
@@ -234,7 +240,7 @@ export function constNodeValue(pn: ParseNode): ConstValue {
       case 'int':
         return { type: 'int', value: pn.value };
       case 'str':
-        return { type: 'str', value: pn.value };
+        return pn.raw === undefined ? { type: 'str', value: pn.value } : { type: 'str', value: pn.value, raw: pn.raw };
       case 'tok':
         if (pn.tok === Tok.KW_NONE) return { type: 'none' };
         if (pn.tok === Tok.KW_FALSE) return { type: 'bool', value: false };
@@ -262,7 +268,7 @@ export function constTruthy(v: ConstValue): boolean {
     case 'complex':
       return v.real !== 0 || v.imag !== 0;
     case 'str':
-      return v.value.length !== 0;
+      return v.value.length !== 0 || (v.raw !== undefined && v.raw.length !== 0);
     case 'bytes':
       return v.value.length !== 0;
     case 'tuple':

@@ -41,7 +41,6 @@ import {
   newString,
   newStruct,
   newToken,
-  utf8Length,
 } from './parse-node.js';
 import { Tok } from './tokens.js';
 
@@ -62,7 +61,10 @@ export interface ParseOptions {
 export interface ParseResult {
   readonly root: ParseNode;
   readonly sourceName: string;
-  /** every qstr that exists after parsing (static + interned while parsing), for tools and tests */
+  /**
+   * every qstr that exists after parsing (static + interned while parsing), for tools and tests; a
+   * qstr whose bytes are not valid UTF-8 appears as NUL + the bytes in latin1
+   */
   readonly qstrs: ReadonlySet<string>;
 }
 
@@ -88,9 +90,19 @@ const QSTR_MAX_LEN = 255; // MICROPY_QSTR_BYTES_IN_LEN = 1
 const FOLD_MAX_BITS = 8 * 1024 * 1024; // see the header: larger folds are left to runtime
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8Strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 
-/** Decodes token bytes; lone surrogates encoded in UTF-8 style (as \ud800 escapes produce) are kept. */
-export function decodeUtf8(b: Uint8Array): string {
+/** Decoded token bytes, plus the bytes themselves when the string cannot reproduce them. */
+export interface DecodedBytes {
+  readonly text: string;
+  readonly raw?: Uint8Array;
+}
+
+/**
+ * Decodes token bytes as UTF-8. Three-byte surrogate encodings (what '\ud800' escapes produce) become
+ * lone surrogates; invalid bytes become U+FFFD. In both cases `raw` keeps the exact bytes.
+ */
+export function decodeTokenBytes(b: Uint8Array): DecodedBytes {
   let ascii = true;
   for (const c of b) {
     if (c >= 0x80) {
@@ -98,8 +110,21 @@ export function decodeUtf8(b: Uint8Array): string {
       break;
     }
   }
-  if (ascii) return b.length <= 256 ? String.fromCharCode(...b) : utf8.decode(b);
-  // TextDecoder rejects encoded surrogates; handle those three-byte forms by hand
+  if (ascii) return { text: b.length <= 256 ? String.fromCharCode(...b) : utf8.decode(b) };
+  let surrogates = false;
+  for (let i = 0; i + 2 < b.length; i++) {
+    if (b[i] === 0xed && ((b[i + 1] ?? 0) & 0xe0) === 0xa0 && ((b[i + 2] ?? 0) & 0xc0) === 0x80) {
+      surrogates = true;
+      break;
+    }
+  }
+  if (!surrogates) {
+    try {
+      return { text: utf8Strict.decode(b) };
+    } catch {
+      return { text: utf8.decode(b), raw: b.slice() };
+    }
+  }
   let out = '';
   let i = 0;
   let start = 0;
@@ -113,7 +138,23 @@ export function decodeUtf8(b: Uint8Array): string {
       i++;
     }
   }
-  return out + utf8.decode(b.subarray(start));
+  return { text: out + utf8.decode(b.subarray(start)), raw: b.slice() };
+}
+
+/**
+ * Identity of a qstr: its text, or for byte strings the text cannot reproduce, a NUL-prefixed latin1
+ * spelling of the bytes (distinct from every valid text, as valid UTF-8 never equals invalid bytes).
+ */
+function qstrKey(text: string, raw: Uint8Array | undefined): string {
+  if (raw === undefined) return text;
+  let k = '\u0000';
+  for (const c of raw) k += String.fromCharCode(c);
+  return k;
+}
+
+/** decodeTokenBytes(b).text */
+export function decodeUtf8(b: Uint8Array): string {
+  return decodeTokenBytes(b).text;
 }
 
 // ---- numbers as upstream's folding sees them ------------------------------------------------------
@@ -362,10 +403,10 @@ class Parser {
     return new CompileError('SyntaxError', 'invalid syntax', this.sourceName, line);
   }
 
-  private intern(s: string): void {
-    if (!this.qstrs.has(s)) {
-      if (utf8Length(s) > QSTR_MAX_LEN) throw new CompileError('RuntimeError', 'name too long', undefined, undefined);
-      this.qstrs.add(s);
+  private intern(key: string, byteLength: number): void {
+    if (!this.qstrs.has(key)) {
+      if (byteLength > QSTR_MAX_LEN) throw new CompileError('RuntimeError', 'name too long', undefined, undefined);
+      this.qstrs.add(key);
     }
   }
 
@@ -443,10 +484,10 @@ class Parser {
     let pn: ParseNode;
     switch (lex.tokKind) {
       case Tok.NAME: {
-        const name = decodeUtf8(data);
-        this.intern(name);
-        const c = rule === Rule.atom ? this.consts.get(name) : undefined;
-        pn = c !== undefined ? this.makeOptimisedValue(c.value, c.mpz, lex.tokLine) : newId(name);
+        const { text: name, raw } = decodeTokenBytes(data);
+        this.intern(qstrKey(name, raw), data.length);
+        const c = rule === Rule.atom ? this.consts.get(qstrKey(name, raw)) : undefined;
+        pn = c !== undefined ? this.makeOptimisedValue(c.value, c.mpz, lex.tokLine) : newId(name, raw);
         break;
       }
       case Tok.INTEGER: {
@@ -462,14 +503,14 @@ class Parser {
         break;
       }
       case Tok.STRING: {
-        const s = decodeUtf8(data);
+        const { text: s, raw } = decodeTokenBytes(data);
         if (data.length <= INTERN_STRING_LEN) {
-          this.qstrs.add(s);
-          pn = newString(s);
-        } else if (this.qstrs.has(s)) {
-          pn = newString(s);
+          this.qstrs.add(qstrKey(s, raw));
+          pn = newString(s, raw);
+        } else if (this.qstrs.has(qstrKey(s, raw))) {
+          pn = newString(s, raw);
         } else {
-          pn = newConst({ type: 'str', value: s }, lex.tokLine);
+          pn = newConst(raw === undefined ? { type: 'str', value: s } : { type: 'str', value: s, raw }, lex.tokLine);
         }
         break;
       }
@@ -651,7 +692,7 @@ class Parser {
     if (!isConstNode(valueNode)) {
       throw new CompileError('SyntaxError', 'not a constant', this.sourceName, rhs.line);
     }
-    this.consts.set(target.name, { value: constNodeValue(valueNode), mpz: this.isMpz(valueNode) });
+    this.consts.set(qstrKey(target.name, target.raw), { value: constNodeValue(valueNode), mpz: this.isMpz(valueNode) });
     if (target.name.startsWith('_')) {
       // private constant: no code is emitted to store it
       this.pop();

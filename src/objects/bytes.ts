@@ -48,6 +48,8 @@ export function bytesFromLatin1(s: string): PyBytes {
 }
 
 export function bufferOf(o: PyObj): Uint8Array | undefined {
+  // str exposes its UTF-8 data through the buffer protocol in MicroPython (b'a' + 'b' == b'ab').
+  if (typeof o === 'string') return new TextEncoder().encode(o);
   if (o instanceof PyBytes || o instanceof PyByteArray) return o.data;
   if (o instanceof PyMemoryView) return o.bytes;
   if (typeof o === 'object') return o.type.buffer?.(o);
@@ -310,8 +312,6 @@ defMethod(ByteArrayType, 'extend', (a) => {
   ba.data = concat(ba.data, src);
   return NoneObj;
 });
-BytesType.dict.set('fromhex', new (class extends PyObject {})(ObjectType));
-BytesType.dict.delete('fromhex');
 void getIter;
 void iterNext;
 void isTrue;

@@ -99,7 +99,7 @@ ComplexType.unary = (op, o) => {
     case Unary.BOOL: return c.re !== 0 || c.im !== 0;
     case Unary.POS: return c;
     case Unary.NEG: return new PyComplex(-c.re, -c.im);
-    case Unary.ABS: return new PyFloat(Math.hypot(c.re, c.im));
+    case Unary.ABS: return new PyFloat(Math.sqrt(c.re * c.re + c.im * c.im));
     case Unary.HASH: return Math.trunc(c.re) + Math.trunc(c.im) * 1000003;
     default: return undefined;
   }

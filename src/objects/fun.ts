@@ -3,7 +3,7 @@
 import type { Code } from '../vm/code.js';
 import type { PyDict } from './dict.js';
 import {
-  ClassMethodType, ObjectType, PyObject, PyType, StaticMethodType, type PyObj,
+  ClassMethodType, ObjectType, objectId, PyObject, PyType, StaticMethodType, type PyObj,
 } from './object.js';
 
 export class PyFunction extends PyObject {
@@ -21,7 +21,18 @@ export class PyFunction extends PyObject {
 export const FunctionType = new PyType('function', [ObjectType]);
 export const ClosureType = new PyType('closure', [ObjectType]);
 export const GenFunctionType = new PyType('generator', [ObjectType]);
-for (const t of [FunctionType, ClosureType, GenFunctionType]) t.baseable = false;
+for (const t of [FunctionType, ClosureType, GenFunctionType]) {
+  t.baseable = false;
+  t.attr = (o, name) => {
+    const f = o as PyFunction;
+    if (name === '__name__') return f.code.name;
+    if (name === '__globals__') return f.globals;
+    return undefined;
+  };
+}
+FunctionType.print = (o) => `<function ${(o as PyFunction).code.name} at 0x${objectId(o).toString(16)}>`;
+ClosureType.print = (o) => `<closure ${(o as PyFunction).code.name} at 0x${objectId(o).toString(16)}>`;
+GenFunctionType.print = (o) => `<generator ${(o as PyFunction).code.name} at 0x${objectId(o).toString(16)}>`;
 
 export class PyBoundMethod extends PyObject {
   constructor(public self: PyObj, public fn: PyObj) {
@@ -30,6 +41,13 @@ export class PyBoundMethod extends PyObject {
 }
 export const BoundMethodType = new PyType('bound_method', [ObjectType]);
 BoundMethodType.baseable = false;
+BoundMethodType.attr = (o, name) => {
+  const m = o as PyBoundMethod;
+  if (name === '__self__') return m.self;
+  if (name === '__func__') return m.fn;
+  if (name === '__name__' && m.fn instanceof PyFunction) return m.fn.code.name;
+  return undefined;
+};
 
 export class PyCell extends PyObject {
   constructor(public v: PyObj | undefined) {

@@ -95,6 +95,8 @@ export class PyType extends PyObject implements TypeSlots {
   version = 0;
   /** Instances may store attributes straight into their dict (no __setattr__, no data descriptors). */
   fastSetattr = false;
+  /** Mutable containers: hash() raises TypeError. */
+  unhashable = false;
   make?: TypeSlots['make'];
   print?: TypeSlots['print'];
   call?: TypeSlots['call'];
@@ -112,7 +114,8 @@ export class PyType extends PyObject implements TypeSlots {
     this.name = name;
     this.bases = bases;
     this.dict = new Map();
-    this.native = bases.length > 0 ? (bases[0] as PyType).native : this;
+    const b0 = bases[0];
+    this.native = b0 !== undefined && b0 !== objectTypeRef ? b0.native : this;
     Object.assign(this, slots);
     this.mro = computeMro(this);
   }
@@ -173,7 +176,8 @@ export const NotImplementedType = new PyType('NotImplementedType', [], {}, TypeT
 export const NotImplementedObj = new PyObject(NotImplementedType);
 
 export const IntType = new PyType('int', [ObjectType]);
-export const BoolType = new PyType('bool', [IntType]);
+// MicroPython's bool is not a subclass of int (isinstance(True, int) is False).
+export const BoolType = new PyType('bool', [ObjectType]);
 BoolType.baseable = false;
 export const StrType = new PyType('str', [ObjectType]);
 
@@ -184,6 +188,18 @@ export class PyFloat extends PyObject {
   }
 }
 export const FloatType = new PyType('float', [ObjectType]);
+
+/** Instance of a user subclass of an immutable primitive-backed type (str, int): holds the value. */
+export class PyBoxed extends PyObject {
+  dict: Map<string, PyObj> = new Map();
+  constructor(public value: PyObj, type: PyType) {
+    super(type);
+  }
+}
+/** The primitive behind a boxed subclass instance, or the object itself. */
+export function unbox(o: PyObj): PyObj {
+  return o instanceof PyBoxed ? o.value : o;
+}
 
 /** Generic instance of a user class (or of `object`): attributes in a Map. */
 export class PyInstance extends PyObject {

@@ -35,7 +35,7 @@ function toIdx(o: PyObj): number {
 /** CPython-style slice.indices(len): [start, stop, step]. */
 export function sliceIndices(s: PySlice, len: number): [number, number, number] {
   const step = s.step === NoneObj ? 1 : toIdx(s.step);
-  if (step === 0) throw valueError('slice step cannot be zero');
+  if (step === 0) throw valueError("slice step can't be zero");
   let start: number;
   let stop: number;
   if (step > 0) {

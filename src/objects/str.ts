@@ -13,7 +13,8 @@ import {
 import { repeatCount } from './seq.js';
 import { PySlice, sliceStep1 } from './slice.js';
 import { strFormat, strModulo } from './strformat.js';
-import { PyBytes, BytesType, bytesFromLatin1, latin1Of, decodeUtf8 } from './bytes.js';
+import { PyBytes, BytesType, bytesFromLatin1, latin1Of, decodeUtf8, PyByteArray, ByteArrayType } from './bytes.js';
+import { PyBuiltin, PyClassMethod, PyBoxed } from './object.js';
 export { decodeUtf8 };
 
 const SURR = /[\uD800-\uDFFF]/;
@@ -35,6 +36,7 @@ export const STR_KIND: Kind = {
   name: 'str',
   text: (o) => {
     if (typeof o === 'string') return o;
+    if (o instanceof PyBoxed && typeof o.value === 'string') return o.value;
     throw typeError(`can't convert '${typeName(o)}' object to str implicitly`);
   },
   wrap: (s) => s,
@@ -43,7 +45,7 @@ export const STR_KIND: Kind = {
 export const BYTES_KIND: Kind = {
   name: 'bytes',
   text: (o) => {
-    if (o instanceof PyBytes) return latin1Of(o.data);
+    if (o instanceof PyBytes || o instanceof PyByteArray) return latin1Of(o.data);
     const buf = typeof o === 'object' ? o.type.buffer?.(o) : undefined;
     if (buf) return latin1Of(buf);
     throw typeError(`can't convert '${typeName(o)}' object to bytes implicitly`);
@@ -66,19 +68,12 @@ StrType.make = (cls, args, kw) => {
     s = decodeUtf8(buf);
   }
   if (cls !== StrType) {
-    const o = new PyStrSub(s, cls);
-    return o;
+    return new PyBoxed(s, cls);
   }
   return s;
 };
 
-/** Instance of a user subclass of str. */
-export class PyStrSub extends PyObject {
-  dict: Map<string, PyObj> | undefined = new Map();
-  constructor(public value: string, type: PyType) {
-    super(type);
-  }
-}
+export { PyBoxed as PyStrSub };
 
 StrType.unary = (op, o) => {
   const s = o as string;
@@ -139,7 +134,7 @@ StrType.binary = (op, a, b) => {
   switch (op) {
     case Binary.ADD: case Binary.IADD:
       if (typeof b !== 'string') {
-        if (b instanceof PyStrSub) return s + b.value;
+        if (b instanceof PyBoxed) return s + b.value;
         return undefined;
       }
       return s + b;
@@ -157,7 +152,7 @@ StrType.binary = (op, a, b) => {
       if (typeof b !== 'string') return undefined;
       return strCompare(op, s, b);
     case Binary.EQ:
-      return typeof b === 'string' ? s === b : b instanceof PyStrSub ? s === b.value : undefined;
+      return typeof b === 'string' ? s === b : b instanceof PyBoxed ? s === b.value : undefined;
     default:
       return undefined;
   }
@@ -431,10 +426,8 @@ function defShared(t: PyType, k: Kind): void {
     const w = Number(checkInt(a[1] as PyObj));
     const len = strLen(s);
     if (w <= len) return k.wrap(s);
-    const left = Math.floor((w - len) / 2) + ((w - len) % 2 && len % 2 ? 1 : 0);
-    const l2 = Math.floor((w - len + (w % 2)) / 2);
-    void left;
-    return k.wrap(' '.repeat(l2) + s + ' '.repeat(w - len - l2));
+    const l = Math.floor((w - len) / 2);
+    return k.wrap(' '.repeat(l) + s + ' '.repeat(w - len - l));
   });
   const asciiMap = (f: (c: string) => string) => (a: PyObj[]): PyObj => k.wrap(self(a).replace(/[A-Za-z]/g, f));
   defMethod(t, 'lower', asciiMap((c) => c.toLowerCase()));
@@ -461,6 +454,23 @@ function cpIndex(s: string, i: number, k: Kind): number {
 defShared(StrType, STR_KIND);
 defMethod(StrType, 'encode', (a) => new PyBytes(new TextEncoder().encode(STR_KIND.text(a[0] as PyObj))));
 defShared(BytesType, BYTES_KIND);
+/** bytearray shares the bytes methods; results are bytearrays (upstream builds them of self's type). */
+const BYTEARRAY_KIND: Kind = {
+  name: 'bytearray',
+  text: BYTES_KIND.text,
+  wrap: (s) => new PyByteArray(bytesFromLatin1(s).data),
+  isMine: (o) => o instanceof PyBytes || o instanceof PyByteArray,
+};
+defShared(ByteArrayType, BYTEARRAY_KIND);
+const fromhex = new PyClassMethod(new PyBuiltin('fromhex', (a) => {
+  const s = STR_KIND.text(a[1] as PyObj).replace(/\s+/g, '');
+  if (s.length % 2 || /[^0-9a-fA-F]/.test(s)) throw valueError('non-hex digit found');
+  const out = new Uint8Array(s.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  return a[0] === ByteArrayType ? new PyByteArray(out) : new PyBytes(out);
+}));
+BytesType.dict.set('fromhex', fromhex);
+ByteArrayType.dict.set('fromhex', fromhex);
 
 /** int(x[, base]) for the builtin int constructor. */
 export function intFromObj(x: PyObj, base: PyObj | undefined): PyObj {

@@ -295,8 +295,12 @@ export function formatSpec(arg: PyObj, spec: string): string {
 }
 
 export function strFormat(fmt: string, args: PyObj[], kw: KwArgs | undefined): string {
+  return formatHelper(fmt, args, kw, { i: 0 });
+}
+
+/** `counter.i` is upstream's arg_i: shared with nested replacement fields inside format specs. */
+function formatHelper(fmt: string, args: PyObj[], kw: KwArgs | undefined, counter: { i: number }): string {
   let out = '';
-  let argI = 0;
   let i = 0;
   const n = fmt.length;
   while (i < n) {
@@ -346,12 +350,12 @@ export function strFormat(fmt: string, args: PyObj[], kw: KwArgs | undefined): s
     let arg: PyObj;
     if (field !== '') {
       if (/^[0-9]/.test(field)) {
-        if (argI > 0) throw valueError("can't switch from automatic field numbering to manual field specification");
+        if (counter.i > 0) throw valueError("can't switch from automatic field numbering to manual field specification");
         const m = /^[0-9]+/.exec(field) as RegExpExecArray;
         const idx = Number(m[0]);
         if (idx >= args.length) throw excMsg(IndexErrorType, 'tuple index out of range');
         arg = args[idx] as PyObj;
-        argI = -1;
+        counter.i = -1;
         if (m[0].length < field.length) throw excMsg(NotImplementedErrorType, 'attributes not supported');
       } else {
         const m = /^[^.[]*/.exec(field) as RegExpExecArray;
@@ -361,11 +365,11 @@ export function strFormat(fmt: string, args: PyObj[], kw: KwArgs | undefined): s
         if (m[0].length < field.length) throw excMsg(NotImplementedErrorType, 'attributes not supported');
       }
     } else {
-      if (argI < 0) throw valueError("can't switch from manual field specification to automatic field numbering");
-      if (argI >= args.length) throw excMsg(IndexErrorType, 'tuple index out of range');
-      arg = args[argI++] as PyObj;
+      if (counter.i < 0) throw valueError("can't switch from manual field specification to automatic field numbering");
+      if (counter.i >= args.length) throw excMsg(IndexErrorType, 'tuple index out of range');
+      arg = args[counter.i++] as PyObj;
     }
-    if (spec !== undefined && spec.includes('{')) spec = strFormat(spec, args.slice(argI < 0 ? 0 : argI), kw);
+    if (spec !== undefined && spec.includes('{')) spec = formatHelper(spec, args, kw, counter);
     if (spec === undefined && !conversion) conversion = 's';
     if (conversion) arg = conversion === 's' ? toStr(arg) : repr(arg);
     out += spec === undefined ? (arg as string) : formatSpec(arg, spec);

@@ -7,13 +7,13 @@ import {
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
 import { PyDict } from './dict.js';
 import {
-  BaseExceptionType, excMsg, PyException, StopIterationType, typeError, TypeErrorType,
+  BaseExceptionType, BUILTIN_EXCEPTIONS, excMsg, PyException, StopIterationType, typeError, TypeErrorType,
 } from './exceptions.js';
 import { PyBoundMethod, PyFunction, PyProperty, PropertyType } from './fun.js';
 import {
   Binary, ClassMethodType, DELETE, defMethod, EMPTY_TUPLE, NoneObj, ObjectType, PrintKind, PyBuiltin,
   PyClassMethod, PyInstance, PyList, PyObject, PyStaticMethod, PyTuple, PyType, REFLECT_OFFSET,
-  StaticMethodType, TypeType, typeOf, Unary, type KwArgs, type PyObj,
+  StaticMethodType, TypeType, typeOf, Unary, unbox, type KwArgs, type PyObj,
 } from './object.js';
 
 // ------------------------------------------------------------ instances of user classes
@@ -43,17 +43,17 @@ function isUserDefined(t: PyType, name: string): PyObj | undefined {
 
 function userPrint(o: PyObj, kind: PrintKind): string {
   const t = typeOf(o);
-  if (kind !== PrintKind.REPR) {
+  const np = t.native !== ObjectType ? t.native.print : undefined;
+  // upstream looks __str__ (or __repr__) up through the MRO, where a native base's printer counts as
+  // a definition; __str__ falls back to __repr__ only when nothing was found.
+  if (kind === PrintKind.STR) {
     const s = isUserDefined(t, '__str__');
     if (s !== undefined) return strResult(callDunder(o, s, []));
+    if (np) return np(unbox(o), kind);
   }
   const r = isUserDefined(t, '__repr__');
   if (r !== undefined) return strResult(callDunder(o, r, []));
-  if (kind !== PrintKind.REPR) {
-    // __str__ falls back to __repr__ (checked above); then to the native base printer
-  }
-  const np = t.native.print;
-  if (np && t.native !== ObjectType) return np(o, kind);
+  if (np) return np(unbox(o), kind === PrintKind.STR ? PrintKind.STR : kind);
   return `<${t.name} object at ${hexId(o)}>`;
 }
 
@@ -84,7 +84,7 @@ function userUnary(op: Unary, o: PyObj): PyObj | undefined {
     }
   }
   const nu = t.native.unary;
-  if (nu && t.native !== ObjectType) return nu(op, o);
+  if (nu && t.native !== ObjectType) return nu(op, unbox(o));
   return undefined;
 }
 
@@ -106,7 +106,7 @@ function userBinary(op: Binary, a: PyObj, b: PyObj): PyObj | undefined {
     }
   }
   const nb = t.native.binary;
-  if (nb && t.native !== ObjectType) return nb(op, a, b);
+  if (nb && t.native !== ObjectType) return nb(op, unbox(a), b);
   return undefined;
 }
 import { NotImplementedObj } from './object.js';
@@ -124,7 +124,7 @@ function userSubscr(o: PyObj, index: PyObj, value: PyObj | typeof DELETE | undef
     return value === undefined ? r : NoneObj;
   }
   const ns = t.native.subscr;
-  if (ns && t.native !== ObjectType) return ns(o, index, value);
+  if (ns && t.native !== ObjectType) return ns(unbox(o), index, value);
   return undefined;
 }
 
@@ -134,7 +134,7 @@ function userGetiter(o: PyObj): PyObj {
   if (m !== undefined) return callDunder(o, m, []);
   if (isUserDefined(t, '__getitem__') !== undefined) return new GetItemIter(o);
   const ni = t.native.getiter;
-  if (ni && t.native !== ObjectType) return ni(o);
+  if (ni && t.native !== ObjectType) return ni(unbox(o));
   if (isUserDefined(t, '__next__') !== undefined) {
     // not iterable, but iter() of an object with only __next__ is an error in upstream too
   }
@@ -327,6 +327,32 @@ defMethod(BaseExceptionType, '__init__', (a) => {
 nativeInit.set(BaseExceptionType, (o, args) => {
   (o as PyException).args = args.length ? new PyTuple(args.slice()) : EMPTY_TUPLE;
 });
+BaseExceptionType.print = (o, kind) => {
+  const e = o as PyException;
+  let out = '';
+  if (kind === PrintKind.REPR || kind === PrintKind.EXC) out += e.type.name;
+  if (kind === PrintKind.EXC) out += ': ';
+  const args = e.args.items;
+  if (kind === PrintKind.STR || kind === PrintKind.EXC) {
+    if (args.length === 0) return kind === PrintKind.EXC ? e.type.name : '';
+    if (e.type.name === 'OSError' && !e.type.isUser && args.length < 3 && typeof args[0] === 'number') {
+      const name = errnoName(args[0]);
+      if (name !== undefined) return out + `[Errno ${args[0]}] ${name}` + (args.length > 1 ? ': ' + str(args[1] as PyObj) : '');
+    }
+    if (args.length === 1) return out + str(args[0] as PyObj);
+  }
+  return out + repr(e.args);
+};
+/** errno names the unix port knows (subset of its errno module). */
+export const ERRNO_NAMES: Record<number, string> = {
+  1: 'EPERM', 2: 'ENOENT', 3: 'ESRCH', 4: 'EINTR', 5: 'EIO', 9: 'EBADF', 11: 'EAGAIN', 12: 'ENOMEM', 13: 'EACCES',
+  17: 'EEXIST', 19: 'ENODEV', 20: 'ENOTDIR', 21: 'EISDIR', 22: 'EINVAL', 28: 'ENOSPC', 95: 'EOPNOTSUPP',
+  98: 'EADDRINUSE', 103: 'ECONNABORTED', 104: 'ECONNRESET', 105: 'ENOBUFS', 107: 'ENOTCONN', 110: 'ETIMEDOUT',
+  111: 'ECONNREFUSED', 113: 'EHOSTUNREACH', 114: 'EALREADY', 115: 'EINPROGRESS',
+};
+function errnoName(n: number): string | undefined {
+  return ERRNO_NAMES[n];
+}
 BaseExceptionType.attr = (o, name) => {
   const e = o as PyException;
   if (name === 'args') return e.args;
@@ -335,6 +361,12 @@ BaseExceptionType.attr = (o, name) => {
   if (name === 'strerror' && e.type.name === 'OSError') return e.args.items[1] ?? NoneObj;
   return undefined;
 };
+
+// Builtin exception classes share BaseException's printing and attributes (slots are not inherited).
+for (const t of BUILTIN_EXCEPTIONS.values()) {
+  t.print = BaseExceptionType.print;
+  t.attr = BaseExceptionType.attr;
+}
 
 // ------------------------------------------------------------ super
 
@@ -390,7 +422,8 @@ StaticMethodType.attr = (o, name) => (name === '__func__' ? (o as PyStaticMethod
 ClassMethodType.attr = (o, name) => (name === '__func__' ? (o as PyClassMethod).fn : undefined);
 
 export function isInstance(o: PyObj, cls: PyObj): boolean {
-  if (cls instanceof PyTuple) return cls.items.some((c) => isInstance(o, c));
+  // A tuple of classes is searched one level deep only (nested tuples never match, as upstream).
+  if (cls instanceof PyTuple) return cls.items.some((c) => c instanceof PyType && typeOf(o).isSubclassOf(c));
   if (!(cls instanceof PyType)) throw typeError('issubclass() arg 2 must be a class or a tuple of classes');
   return typeOf(o).isSubclassOf(cls);
 }

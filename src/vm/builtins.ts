@@ -13,14 +13,15 @@ import { checkInt, intBinary, normBig } from '../objects/int.js';
 import { sortItems } from '../objects/list.js';
 import {
   Binary, BoolType, ClassMethodType, DELETE, EllipsisObj, FloatType, IntType, ListType, NoneObj,
-  NotImplementedObj, ObjectType, objectId, PrintKind, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PyTuple,
+  NotImplementedObj, ObjectType, objectId, PyBoxed, unbox, PrintKind, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PyTuple,
   PyType, StaticMethodType, StrType, TupleType, TypeType, typeOf, Unary, type KwArgs, type NativeFn, type PyObj,
 } from '../objects/object.js';
 import { RangeType } from '../objects/range.js';
 import { FrozenSetType, SetType } from '../objects/set.js';
 import { SliceType } from '../objects/slice.js';
 import { intFromObj } from '../objects/str.js';
-import { isInstance, isSubclass, makeClass, PySuper, SuperType } from '../objects/type.js';
+import { isInstance, isSubclass, makeClass, nativeInit, PySuper, SuperType } from '../objects/type.js';
+import { intUnary as intUnaryOp } from '../objects/int.js';
 import { ByteArrayType, BytesType, MemoryViewType } from '../objects/bytes.js';
 import { loadAttr, loadAttrMaybe, storeAttr } from './attr.js';
 import { callAny, currentFrame, runWithLocals } from './interp.js';
@@ -169,10 +170,27 @@ IntType.make = (cls, args, kw) => {
   if (kw && kw.size) throw typeError('function does not take keyword arguments');
   if (args.length > 2) throw typeError(`function takes at most 2 arguments`);
   const v = args.length === 0 ? 0 : intFromObj(args[0] as PyObj, args[1]);
-  if (cls !== IntType) throw typeError(`function takes 1 positional arguments but 2 were given`);
+  if (cls !== IntType) return new PyBoxed(v, cls);
   return v;
 };
 IntType.print = (o) => String(o);
+// Slots used when an int reaches generic dispatch (e.g. through an int subclass instance).
+IntType.unary = (op, o) => intUnaryOp(op, o as number | bigint);
+IntType.binary = (op, a, b) => {
+  const x = a as number | bigint;
+  const y = unbox(b);
+  if (typeof y === 'number' || typeof y === 'bigint' || typeof y === 'boolean') {
+    return op >= 100 ? intBinary((op - 100) as Binary, typeof y === 'boolean' ? Number(y) : y, x) : intBinary(op, x, typeof y === 'boolean' ? Number(y) : y);
+  }
+  if (y instanceof PyFloat) return op >= 100 ? undefined : binaryOp(op, Number(x), y);
+  return undefined;
+};
+nativeInit.set(IntType, (o, args) => {
+  if (o instanceof PyBoxed) o.value = args.length ? intFromObj(args[0] as PyObj, args[1]) : 0;
+});
+nativeInit.set(StrType, (o, args) => {
+  if (o instanceof PyBoxed) o.value = args.length ? str(args[0] as PyObj) : '';
+});
 defStatic(IntType, 'from_bytes', (a) => {
   const b = (a[1] as PyBytes).data;
   const little = a[2] === 'little';
@@ -447,10 +465,13 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
   def('max', (a, kw) => minMax(a, kw, Binary.GT));
   def('min', (a, kw) => minMax(a, kw, Binary.LT));
   def('next', (a) => {
+    rt.stopValue = undefined;
     const v = iterNext(a[0] as PyObj);
     if (v === undefined) {
       if (a.length > 1) return a[1] as PyObj;
-      throw new PyException(stopIterType());
+      const sv = rt.stopValue;
+      rt.stopValue = undefined;
+      throw sv === undefined || sv === NoneObj ? new PyException(stopIterType()) : new PyException(stopIterType(), new PyTuple([sv]));
     }
     return v;
   });
@@ -528,6 +549,7 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     ['staticmethod', StaticMethodType], ['Ellipsis', EllipsisObj], ['NotImplemented', NotImplementedObj],
   ];
   for (const [k, v] of types) set(k, v);
+  for (const t of [ListType, DictType, SetType, ByteArrayType]) t.unhashable = true;
   for (const [k, v] of BUILTIN_EXCEPTIONS) set(k, v);
   return d;
 }

@@ -3,7 +3,7 @@ import { excMsg, GeneratorExitType, PyException, RuntimeErrorType, StopIteration
 import { defMethod, NoneObj, PyTuple, type PyObj } from '../objects/object.js';
 import { genResume, GenType, PyGen, ResumeKind, resumeValue as rv } from './interp.js';
 import * as interp from './interp.js';
-import { hexId } from './runtime.js';
+import { hexId, rt } from './runtime.js';
 
 function value(): PyObj {
   return (interp as { resumeValue: PyObj }).resumeValue;
@@ -17,7 +17,9 @@ function stop(v: PyObj): PyException {
 GenType.getiter = (o) => o;
 GenType.iternext = (o) => {
   const k = genResume(o as PyGen, NoneObj, undefined);
-  return k === ResumeKind.YIELD ? value() : undefined;
+  if (k === ResumeKind.YIELD) return value();
+  rt.stopValue = value();
+  return undefined;
 };
 GenType.print = (o) => `<generator object '${(o as PyGen).frame.code.name}' at ${hexId(o)}>`;
 

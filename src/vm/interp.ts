@@ -234,7 +234,9 @@ export function callAny(fn: PyObj, args: PyObj[], kw: KwArgs | undefined): PyObj
     for (let i = 0; i < args.length; i++) a.push(args[i] as PyObj);
     return callAny(fn.fn, a, kw);
   }
-  return call(fn, args, kw);
+  const t = typeOf(fn);
+  if (t.call) return t.call(fn, args, kw);
+  throw typeError(`'${t.name}' object isn't callable`);
 }
 
 /** Runs a class body with `locals` as its namespace (upstream __build_class__). */
@@ -577,9 +579,9 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               } while (b & 0x80);
               const name = qstrs[u] as string;
               sp--;
-              // stack: (..., __class__, self) -> (..., method, self)
-              const cls = state[sp - 1] as PyObj;
-              const self = state[sp] as PyObj;
+              // stack: (..., super, __class__, self) -> (..., method, self)
+              const cls = state[sp] as PyObj;
+              const self = state[sp + 1] as PyObj;
               if (!(cls instanceof PyType)) throw typeError('super() argument 1 must be type');
               const v = superLookup(cls, self, name);
               if (v === undefined) throw excMsg(attrErrType(), `'super' object has no attribute '${name}'`);
@@ -658,6 +660,12 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               } while (b & 0x80);
               const o = state[sp] as PyObj;
               const name = qstrs[u] as string;
+              if (state[sp - 1] === undefined) {
+                // `del obj.attr` is STORE_ATTR of NULL
+                storeAttr(o, name, DELETE);
+                sp -= 2;
+                break;
+              }
               if (o instanceof PyInstance && o.type.fastSetattr) {
                 o.dict.set(name, state[sp - 1] as PyObj);
                 sp -= 2;
@@ -670,6 +678,12 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
             case Op.STORE_SUBSCR: {
               const o = state[sp - 1] as PyObj;
               const index = state[sp] as PyObj;
+              if (state[sp - 2] === undefined) {
+                // `del o[i]` is STORE_SUBSCR of NULL
+                subscr(o, index, DELETE);
+                sp -= 3;
+                break;
+              }
               if (o instanceof PyList && typeof index === 'number' && !o.type.isUser) {
                 const items = o.items;
                 const i = index < 0 ? index + items.length : index;

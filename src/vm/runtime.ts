@@ -11,6 +11,7 @@ import {
   PyTuple, PyType, REFLECT_OFFSET, typeOf, Unary, type KwArgs, type PyObj, type SubscrValue,
 } from '../objects/object.js';
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
+import { PyBoundMethod, PyFunction } from '../objects/fun.js';
 
 /** Host hooks the runtime needs while executing (set by the VM instance that is running). */
 export interface RuntimeHooks {
@@ -19,7 +20,12 @@ export interface RuntimeHooks {
   callFunction(fn: PyObj, args: PyObj[], kw: KwArgs | undefined): PyObj | undefined;
 }
 
-export const rt: { hooks: RuntimeHooks } = {
+/**
+ * `stopValue` is upstream's stop_iteration_arg: the return value of a generator that iternext just
+ * reported exhausted, so next() can raise StopIteration(value).
+ */
+export const rt: { hooks: RuntimeHooks; stopValue: PyObj | undefined } = {
+  stopValue: undefined,
   hooks: {
     stdout: () => undefined,
     stderr: () => undefined,
@@ -174,6 +180,7 @@ export function hashOf(o: PyObj): number | bigint {
         const h = t.unary(Unary.HASH, o);
         if (h !== undefined) return h as number | bigint;
       }
+      if (t.unhashable) throw typeError(`unhashable type: '${t.name}'`);
       return objectId(o);
     }
   }
@@ -388,13 +395,15 @@ export function call(fn: PyObj, args: PyObj[], kw?: KwArgs): PyObj {
   if (fn instanceof PyBuiltin) return fn.fn(args, kw);
   const t = typeOf(fn);
   if (t.call) return t.call(fn, args, kw);
-  const r = rt.hooks.callFunction(fn, args, kw);
-  if (r !== undefined) return r;
+  if (fn instanceof PyFunction || fn instanceof PyBoundMethod) {
+    const r = rt.hooks.callFunction(fn, args, kw);
+    if (r !== undefined) return r;
+  }
   throw typeError(`'${t.name}' object isn't callable`);
 }
 
 export function isCallable(o: PyObj): boolean {
-  if (o instanceof PyBuiltin || o instanceof PyType) return true;
+  if (o instanceof PyBuiltin || o instanceof PyType || o instanceof PyFunction || o instanceof PyBoundMethod) return true;
   const t = typeOf(o);
   if (t.call) return !(o instanceof PyInstance) || t.lookup('__call__') !== undefined;
   return false;
