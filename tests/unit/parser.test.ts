@@ -191,6 +191,26 @@ test('constant identity: math.nan and +x share one object, folded NaNs are fresh
   assert.ok(values[3] !== values[0] && values[4] !== values[0]);
 });
 
+test('strings whose bytes are not valid UTF-8 keep them in `raw`', () => {
+  const r = parse("x = '\\ud800\\udc00'\ny = '\\\u00e9'\nz = 'ok'\n", 't').root;
+  assert.ok(isStructKind(r, Rule.file_input_2));
+  const value = (i: number): ParseNode => {
+    const st = r.nodes[i] ?? null;
+    assert.ok(isStructKind(st, Rule.expr_stmt));
+    return st.nodes[1] ?? null;
+  };
+  const a = value(0);
+  assert.ok(a !== null && a.kind === 'str');
+  // two 3-byte surrogate encodings, not one 4-byte character
+  assert.deepEqual([...(a.raw ?? [])], [0xed, 0xa0, 0x80, 0xed, 0xb0, 0x80]);
+  const b = value(1);
+  assert.ok(b !== null && b.kind === 'str');
+  // unknown escape before a multi-byte character: backslash, U+00C3 as UTF-8, then the lone 0xA9
+  assert.deepEqual([...(b.raw ?? [])], [0x5c, 0xc3, 0x83, 0xa9]);
+  const c = value(2);
+  assert.ok(c !== null && c.kind === 'str' && c.raw === undefined);
+});
+
 test('single and eval modes', () => {
   // eval_input keeps its (empty) eval_input_2 node for the trailing NEWLINE
   assert.equal(sx(parse('1 + x\n', 't', 'eval').root), '(eval_input (arith_expr 1 OP_PLUS x) (eval_input_2))');
