@@ -8,6 +8,7 @@ import {
 import { call, str } from '../vm/runtime.js';
 import { dictFromMap } from '../objects/dict.js';
 import { loadAttr } from '../vm/attr.js';
+import { vmState } from '../vm/state.js';
 
 export interface SysState {
   argv: PyList;
@@ -101,7 +102,11 @@ export function makeSysModule(st: SysState, onExit: () => void): PyModule {
       else st.stderr(text);
       return NoneObj;
     })],
-    ['exc_info', new PyBuiltin('exc_info', () => new PyTuple([NoneObj, NoneObj, NoneObj]))],
+    ['exc_info', new PyBuiltin('exc_info', () => {
+      const e = vmState.curExc;
+      if (e === undefined || !(e instanceof PyException)) return new PyTuple([NoneObj, NoneObj, NoneObj]);
+      return new PyTuple([e.type, e, NoneObj]);
+    })],
   ]);
   return new PyModule('sys', dictFromMap(m));
 }

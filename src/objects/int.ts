@@ -181,42 +181,41 @@ export function intUnary(op: Unary, v: Int): PyObj | undefined {
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** int(text, base) as upstream's mp_parse_num_integer; `orig` is used in the error message. */
+/** int(text, base) as upstream's mp_parse_num_integer (message quotes the text after sign/prefix). */
 export function parseInt(text: string, baseIn: number): Int {
   let base = baseIn;
-  const s = text.trim();
+  if ((base !== 0 && base < 2) || base > 36) throw valueError('int() arg 2 must be >= 2 and <= 36');
+  const isWs = (c: string | undefined): boolean => c !== undefined && /[ \t\n\r\v\f]/.test(c);
   let i = 0;
+  const n = text.length;
+  while (i < n && isWs(text[i])) i++;
   let neg = false;
-  const bad = (): never => {
-    throw valueError(`invalid syntax for integer with base ${baseIn}: ${pyReprStrShort(text)}`);
-  };
-  if (s[i] === '+' || s[i] === '-') {
-    neg = s[i] === '-';
+  if (text[i] === '+') i++;
+  else if (text[i] === '-') {
+    neg = true;
     i++;
   }
-  const pfx = s.slice(i, i + 2).toLowerCase();
-  if ((base === 0 || base === 16) && pfx === '0x') {
-    base = 16;
-    i += 2;
-  } else if ((base === 0 || base === 8) && pfx === '0o') {
-    base = 8;
-    i += 2;
-  } else if ((base === 0 || base === 2) && pfx === '0b') {
-    base = 2;
+  // mp_parse_num_base
+  const c0 = text[i];
+  const c1 = (text[i + 1] ?? '').toLowerCase();
+  if (c0 === '0' && ((c1 === 'x' && (base === 0 || base === 16)) || (c1 === 'o' && (base === 0 || base === 8)) || (c1 === 'b' && (base === 0 || base === 2)))) {
+    base = c1 === 'x' ? 16 : c1 === 'o' ? 8 : 2;
     i += 2;
   } else if (base === 0) base = 10;
-  if (base < 2 || base > 36) throw valueError('int() arg 2 must be >= 2 and <= 36');
+  const start = i;
   let val = 0n;
-  let any = false;
-  for (; i < s.length; i++) {
-    const c = s[i] as string;
+  for (; i < n; i++) {
+    const c = text[i] as string;
     if (c === '_') continue;
     const d = DIGITS.indexOf(c.toLowerCase());
-    if (d < 0 || d >= base) bad();
+    if (d < 0 || d >= base) break;
     val = val * BigInt(base) + BigInt(d);
-    any = true;
   }
-  if (!any) bad();
+  const bad = i === start || (() => {
+    while (i < n && isWs(text[i])) i++;
+    return i !== n;
+  })();
+  if (bad) throw valueError(`invalid syntax for integer with base ${base}: ${pyReprStrShort(text.slice(start))}`);
   return normBig(neg ? -val : val);
 }
 

@@ -10,6 +10,8 @@ import {
 import { relIndex, repeatCount, repeatItems, seqCompare, seqCount, seqIndexOf } from './seq.js';
 import { PySlice, sliceIndices, sliceRange } from './slice.js';
 import { nativeInit } from './type.js';
+import { vmState } from '../vm/state.js';
+import { MemoryErrorType } from './exceptions.js';
 
 export { ListType, PyList };
 
@@ -60,6 +62,7 @@ ListType.binary = (op, a, b) => {
     case Binary.IMUL: {
       const n = repeatCount(b);
       if (n === undefined) return undefined;
+      if (vmState.heapLocked) throw excMsg(MemoryErrorType, 'memory allocation failed, heap is locked');
       if (op === Binary.IMUL) {
         l.items = repeatItems(l.items, n);
         return l;

@@ -89,7 +89,7 @@ RangeType.subscr = (o, index, value) => {
   }
   let i = num(index);
   if (i < 0) i += len;
-  if (i < 0 || i >= len) throw indexError('range object index out of range');
+  if (i < 0 || i >= len) throw indexError('range index out of range');
   return r.start + i * r.step;
 };
 RangeType.attr = (o, name) => {

@@ -75,6 +75,7 @@ StrType.make = (cls, args, kw) => {
 
 export { PyBoxed as PyStrSub };
 
+StrType.print = (o, k) => (k === PrintKind.REPR ? repr(o) : (o as string));
 StrType.unary = (op, o) => {
   const s = o as string;
   if (op === Unary.LEN) return strLen(s);

@@ -294,8 +294,9 @@ ObjectType.make = (cls, args) => {
 };
 const objectNew = new PyStaticMethod(new PyBuiltin('__new__', (args) => {
   const cls = args[0];
+  if (args.length > 1) throw typeError(`function takes 1 positional arguments but ${args.length} were given`);
   if (!(cls instanceof PyType)) throw typeError('__new__ arg must be a type');
-  return instantiate(cls, args.slice(1));
+  return instantiate(cls, []);
 }));
 ObjectType.dict.set('__new__', objectNew);
 defMethod(ObjectType, '__init__', () => NoneObj);

@@ -53,7 +53,7 @@ export function typeAttrMaybe(cls: PyType, name: string): PyObj | undefined {
     case '__qualname__':
       return cls.name;
     case '__bases__':
-      return new PyTuple(cls.bases.filter((b) => cls.isUser || b.name !== 'object'));
+      return new PyTuple(cls.bases);
     case '__class__':
       return cls.type;
     case '__dict__': {

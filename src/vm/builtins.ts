@@ -479,10 +479,12 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
   def('pow', (a) => {
     argCount('pow', a, 2, 3);
     if (a.length === 3) {
+      const isI = (o: PyObj | undefined): boolean => typeof o === 'number' || typeof o === 'bigint' || typeof o === 'boolean';
+      if (!isI(a[0]) || !isI(a[1]) || !isI(a[2])) throw typeError('pow() with 3 arguments requires integers');
       const m = BigInt(checkInt(a[2] as PyObj));
       let base = BigInt(checkInt(a[0] as PyObj));
       let e = BigInt(checkInt(a[1] as PyObj));
-      if (m === 0n) throw valueError('pow() 3rd argument cannot be 0');
+      if (m === 0n) throw valueError('divide by zero');
       if (e < 0n) return 0; // upstream quirk: negative exponent with modulus gives 0
       let r = 1n;
       base = ((base % m) + m) % m;

@@ -778,6 +778,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 ip += 1;
               }
               ip += slab;
+              if (vmState.scheduled.length !== 0) runScheduled();
               break;
             }
             case Op.POP_JUMP_IF_TRUE:
@@ -894,6 +895,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
             }
             case Op.END_FINALLY: {
               f.excTop--;
+              vmState.curExc = undefined;
               const tos = state[sp] as PyObj;
               if (tos === NoneObj) sp--;
               else if (typeof tos === 'number') {
@@ -951,6 +953,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
             }
             case Op.POP_EXCEPT_JUMP: {
               f.excTop--;
+              vmState.curExc = undefined;
               const b0 = bc[ip] as number;
               let ulab: number;
               if (b0 & 0x80) {
@@ -982,6 +985,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 u = u * 128 + (b & 0x7f);
               } while (b & 0x80);
               sp -= u - 1;
+              if (vmState.heapLocked) throw heapLockedError();
               state[sp] = new PyList(state.slice(sp, sp + u) as PyObj[]);
               break;
             }
@@ -1357,6 +1361,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
         ip = f.excHandler[t] as number;
         sp = f.excSp[t] as number;
         f.excPrev[t] = exc;
+        vmState.curExc = exc;
         state[++sp] = exc;
       }
     }
@@ -1373,6 +1378,16 @@ function attrErrType(): PyType {
 }
 function notImplType(): PyType {
   return NotImplementedErrorType;
+}
+
+export function heapLockedError(): PyException {
+  return excMsg(MemoryErrorType, 'memory allocation failed, heap is locked');
+}
+import { MemoryErrorType } from '../objects/exceptions.js';
+
+function runScheduled(): void {
+  const q = vmState.scheduled.splice(0);
+  for (const [fn, arg] of q) callAny(fn, [arg], undefined);
 }
 
 function callExit(state: (PyObj | undefined)[], base: number, a: PyObj, b: PyObj, c: PyObj): PyObj {

@@ -180,7 +180,7 @@ export function hashOf(o: PyObj): number | bigint {
         const h = t.unary(Unary.HASH, o);
         if (h !== undefined) return h as number | bigint;
       }
-      if (t.unhashable) throw typeError(`unhashable type: '${t.name}'`);
+      if (t.unhashable) throw typeError(`unsupported type for __hash__: '${t.name}'`);
       return objectId(o);
     }
   }

@@ -4,6 +4,12 @@ import type { PyDict } from '../objects/dict.js';
 import type { PyObj } from '../objects/object.js';
 
 export interface VmState {
+  /** The exception being handled (sys.exc_info), cleared when its handler block is popped. */
+  curExc: PyObj | undefined;
+  /** micropython.heap_lock() depth: allocations raise MemoryError while > 0. */
+  heapLocked: number;
+  /** micropython.schedule() queue, run at the next backward jump / branch. */
+  scheduled: [PyObj, PyObj][];
   builtins: PyDict;
   buildClass: PyObj;
   importName(name: string, fromList: PyObj, level: PyObj, globals: PyDict): PyObj;
@@ -12,6 +18,9 @@ export interface VmState {
 }
 
 export const vmState: VmState = {
+  curExc: undefined,
+  heapLocked: 0,
+  scheduled: [],
   builtins: undefined as unknown as PyDict,
   buildClass: undefined as unknown as PyObj,
   importName: () => {
