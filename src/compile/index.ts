@@ -38,7 +38,14 @@ export function compile(source: string | Uint8Array, options: CompileOptions = {
   if (options.emit === 'native' || options.emit === 'viper') {
     throw new CompileError('NotImplementedError', `emit=${options.emit} is not supported yet`, undefined, undefined);
   }
-  const { root } = parse(source, fileName, 'file', { optimize, smallIntBits });
-  const file = compileTree(root, { fileName, optimize, smallIntBits, emitOpt: EmitOpt.None, nativeArch });
-  return writeMpy(file);
+  try {
+    const { root } = parse(source, fileName, 'file', { optimize, smallIntBits });
+    const file = compileTree(root, { fileName, optimize, smallIntBits, emitOpt: EmitOpt.None, nativeArch });
+    return writeMpy(file);
+  } catch (e) {
+    // The tree walk recurses per nesting level, as upstream's compile.c does; where the JS stack runs
+    // out first, report what mpy-cross's stack check reports instead of a host RangeError.
+    if (e instanceof RangeError) throw new CompileError('RuntimeError', 'maximum recursion depth exceeded', undefined, undefined);
+    throw e;
+  }
 }
