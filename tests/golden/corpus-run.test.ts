@@ -15,18 +15,20 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// Works from build/tests/golden (../../..) and from the source tree.
+/** The repository root: $MPYTS_REPO, or the nearest ancestor (of this file, then of cwd) with package.json + tests/golden. */
 function findRepoRoot(): string {
-  let d = here;
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(d, 'package.json')) && fs.existsSync(path.join(d, 'tests'))) return d;
-    d = path.dirname(d);
+  if (process.env.MPYTS_REPO) return process.env.MPYTS_REPO;
+  for (const start of [here, process.cwd()]) {
+    let d = start;
+    for (let i = 0; i < 8; i++) {
+      if (fs.existsSync(path.join(d, 'package.json')) && fs.existsSync(path.join(d, 'tests/golden'))) return d;
+      d = path.dirname(d);
+    }
   }
   return path.resolve(here, '../../..');
 }
 const repo = findRepoRoot();
-const shared = process.env.MPYTS_SHARED ?? path.resolve('/work/main', '../shared');
-const sharedDir = fs.existsSync(shared) ? shared : path.resolve(repo, '../shared');
+const sharedDir = process.env.MPYTS_SHARED ?? path.resolve(repo, '../shared');
 const featuresDir = path.join(sharedDir, 'corpus/features');
 const mpyDir = path.join(sharedDir, 'corpus/mpy/default/features');
 const knownFile = path.join(repo, 'tests/golden/corpus-known-failures.txt');
