@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { compile } from '../compile/index.js';
 import { crossCommand } from './cross.js';
+import { runCommand, setCompiler } from './run.js';
 import { toolCommand, type CliIO } from './tool.js';
 
 const HELP = `usage: mpyts <command> [args...]
@@ -25,8 +26,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'cross':
       return crossCommand(rest, { ...nodeIO, stdin: () => new Uint8Array(readFileSync(0)), isTTY: process.stderr.isTTY === true }, compile);
     case 'run':
-      process.stderr.write(`mpyts ${cmd}: not yet implemented\n`);
-      return 2;
+      // The VM never imports the compiler; it is injected here, where the package is wired together.
+      setCompiler((source, fileName) => compile(source, { fileName }));
+      return runCommand(rest);
     case undefined:
     case '-h':
     case '--help':
