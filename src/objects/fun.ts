@@ -7,15 +7,19 @@ import {
 } from './object.js';
 
 export class PyFunction extends PyObject {
-  /** Positional defaults (upstream extra_args) and keyword-only defaults dict. */
-  constructor(
-    public code: Code,
-    public globals: PyDict,
-    public defaults: PyObj[] | undefined,
-    public kwDefaults: PyDict | undefined,
-    public closure: PyObj[] | undefined,
-  ) {
+  declare code: Code;
+  declare globals: PyDict;
+  /** Positional defaults (upstream extra_args). */
+  declare defaults: PyObj[] | undefined;
+  declare kwDefaults: PyDict | undefined;
+  declare closure: PyObj[] | undefined;
+  constructor(code: Code, globals: PyDict, defaults: PyObj[] | undefined, kwDefaults: PyDict | undefined, closure: PyObj[] | undefined) {
     super(closure ? ClosureType : code.scopeFlags & 1 ? GenFunctionType : FunctionType);
+    this.code = code;
+    this.globals = globals;
+    this.defaults = defaults;
+    this.kwDefaults = kwDefaults;
+    this.closure = closure;
   }
 }
 export const FunctionType = new PyType('function', [ObjectType]);
@@ -35,8 +39,12 @@ ClosureType.print = (o) => `<closure ${(o as PyFunction).code.name} at 0x${objec
 GenFunctionType.print = (o) => `<generator ${(o as PyFunction).code.name} at 0x${objectId(o).toString(16)}>`;
 
 export class PyBoundMethod extends PyObject {
-  constructor(public self: PyObj, public fn: PyObj) {
+  declare self: PyObj;
+  declare fn: PyObj;
+  constructor(self: PyObj, fn: PyObj) {
     super(BoundMethodType);
+    this.self = self;
+    this.fn = fn;
   }
 }
 export const BoundMethodType = new PyType('bound_method', [ObjectType]);
@@ -50,8 +58,10 @@ BoundMethodType.attr = (o, name) => {
 };
 
 export class PyCell extends PyObject {
-  constructor(public v: PyObj | undefined) {
+  declare v: PyObj | undefined;
+  constructor(v: PyObj | undefined) {
     super(CellType);
+    this.v = v;
   }
 }
 export const CellType = new PyType('cell', [ObjectType]);

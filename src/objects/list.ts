@@ -100,9 +100,12 @@ ListType.subscr = (o, index, value) => {
 /** Iterator over a list by index (sees appends made during iteration, like upstream). */
 import { PyObject } from './object.js';
 export class ListIter extends PyObject {
-  i = 0;
-  constructor(public items: { items: PyObj[] }) {
+  declare i: number;
+  declare items: { items: PyObj[] };
+  constructor(items: { items: PyObj[] }) {
     super(SeqIterType);
+    this.i = 0;
+    this.items = items;
   }
 }
 export const SeqIterType = new PyType('iterator', [ObjectType]);

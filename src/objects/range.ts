@@ -19,8 +19,14 @@ export const RangeType = new PyType('range', [ObjectType]);
 RangeType.baseable = false;
 
 export class RangeIter extends PyObject {
-  constructor(public cur: number, public stop: number, public step: number) {
+  declare cur: number;
+  declare stop: number;
+  declare step: number;
+  constructor(cur: number, stop: number, step: number) {
     super(RangeIterType);
+    this.cur = cur;
+    this.stop = stop;
+    this.step = step;
   }
 }
 export const RangeIterType = new PyType('iterator', [ObjectType]);

@@ -46,21 +46,41 @@ export function resetInterpreter(): void {
   curFrame = undefined;
 }
 
+const NO_EXC: never[] = [];
+
 export class Frame {
-  state: (PyObj | undefined)[];
-  ip: number;
-  sp = -1;
-  excHandler: number[] = [];
-  excSp: number[] = [];
-  excFinally: boolean[] = [];
-  excPrev: (PyException | undefined)[] = [];
-  excTop = -1;
-  /** Offset of the opcode being executed (for tracebacks of suspended generators). */
-  opIp: number;
-  constructor(public code: Code, public globals: PyDict, public locals: PyDict) {
+  declare code: Code;
+  declare globals: PyDict;
+  declare locals: PyDict;
+  declare state: (PyObj | undefined)[];
+  declare ip: number;
+  declare sp: number;
+  // Exception-handler stack (upstream's mp_exc_stack_t records, as parallel arrays); shared empty
+  // arrays for functions without try/with blocks so a call allocates nothing for them.
+  declare excHandler: number[];
+  declare excSp: number[];
+  declare excFinally: boolean[];
+  declare excPrev: (PyException | undefined)[];
+  declare excTop: number;
+  constructor(code: Code, globals: PyDict, locals: PyDict) {
+    this.code = code;
+    this.globals = globals;
+    this.locals = locals;
     this.state = new Array<PyObj | undefined>(code.nState);
     this.ip = code.codeStart;
-    this.opIp = code.codeStart;
+    this.sp = -1;
+    this.excTop = -1;
+    if (code.nExcStack > 0) {
+      this.excHandler = [];
+      this.excSp = [];
+      this.excFinally = [];
+      this.excPrev = [];
+    } else {
+      this.excHandler = NO_EXC;
+      this.excSp = NO_EXC;
+      this.excFinally = NO_EXC;
+      this.excPrev = NO_EXC;
+    }
   }
 }
 
@@ -1288,61 +1308,313 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
             case Op.IMPORT_STAR:
               vmState.importStar(state[sp--] as PyObj, f.locals);
               break;
-            default: {
-              if (op < Op.LOAD_FAST_MULTI) {
-                // LOAD_CONST_SMALL_INT_MULTI
-                state[++sp] = op - Op.LOAD_CONST_SMALL_INT_MULTI - 16;
-              } else if (op < Op.STORE_FAST_MULTI) {
-                const v = state[top - (op - Op.LOAD_FAST_MULTI)];
-                if (v === undefined) throw unboundLocal();
-                state[++sp] = v;
-              } else if (op < Op.UNARY_OP_MULTI) {
-                state[top - (op - Op.STORE_FAST_MULTI)] = state[sp--];
-              } else if (op < Op.BINARY_OP_MULTI) {
-                state[sp] = unaryOp((op - Op.UNARY_OP_MULTI) as Unary, state[sp] as PyObj);
-              } else if (op < Op.BINARY_OP_MULTI + 35) {
-                const rhs = state[sp--] as PyObj;
-                const lhs = state[sp] as PyObj;
-                const bop = op - Op.BINARY_OP_MULTI;
-                if (typeof lhs === 'number' && typeof rhs === 'number') {
-                  switch (bop) {
-                    case Binary.ADD:
-                    case Binary.IADD: {
-                      const r = lhs + rhs;
-                      if (Number.isSafeInteger(r)) {
-                        state[sp] = r;
-                        continue;
-                      }
-                      break;
-                    }
-                    case Binary.SUB:
-                    case Binary.ISUB: {
-                      const r = lhs - rhs;
-                      if (Number.isSafeInteger(r)) {
-                        state[sp] = r;
-                        continue;
-                      }
-                      break;
-                    }
-                    case Binary.LT: state[sp] = lhs < rhs; continue;
-                    case Binary.GT: state[sp] = lhs > rhs; continue;
-                    case Binary.LE: state[sp] = lhs <= rhs; continue;
-                    case Binary.GE: state[sp] = lhs >= rhs; continue;
-                    case Binary.EQ: state[sp] = lhs === rhs; continue;
-                    case Binary.NE: state[sp] = lhs !== rhs; continue;
-                    default:
-                      break;
-                  }
-                  const r = intBinary(bop as Binary, lhs, rhs);
-                  if (r !== undefined) {
-                    state[sp] = r;
-                    continue;
-                  }
-                }
-                state[sp] = binaryOp(bop as Binary, lhs, rhs);
-              } else throw excMsg(notImplType(), 'opcode');
+            // One-byte opcodes carrying their argument: explicit labels keep the switch a dense jump table.
+            case Op.LOAD_CONST_SMALL_INT_MULTI:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 1:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 2:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 3:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 4:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 5:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 6:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 7:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 8:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 9:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 10:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 11:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 12:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 13:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 14:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 15:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 16:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 17:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 18:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 19:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 20:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 21:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 22:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 23:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 24:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 25:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 26:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 27:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 28:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 29:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 30:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 31:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 32:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 33:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 34:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 35:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 36:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 37:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 38:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 39:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 40:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 41:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 42:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 43:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 44:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 45:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 46:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 47:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 48:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 49:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 50:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 51:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 52:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 53:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 54:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 55:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 56:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 57:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 58:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 59:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 60:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 61:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 62:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 63:
+              state[++sp] = op - Op.LOAD_CONST_SMALL_INT_MULTI - 16;
+              break;
+            case Op.LOAD_FAST_MULTI:
+            case Op.LOAD_FAST_MULTI + 1:
+            case Op.LOAD_FAST_MULTI + 2:
+            case Op.LOAD_FAST_MULTI + 3:
+            case Op.LOAD_FAST_MULTI + 4:
+            case Op.LOAD_FAST_MULTI + 5:
+            case Op.LOAD_FAST_MULTI + 6:
+            case Op.LOAD_FAST_MULTI + 7:
+            case Op.LOAD_FAST_MULTI + 8:
+            case Op.LOAD_FAST_MULTI + 9:
+            case Op.LOAD_FAST_MULTI + 10:
+            case Op.LOAD_FAST_MULTI + 11:
+            case Op.LOAD_FAST_MULTI + 12:
+            case Op.LOAD_FAST_MULTI + 13:
+            case Op.LOAD_FAST_MULTI + 14:
+            case Op.LOAD_FAST_MULTI + 15:
+            {
+              const v = state[top - (op - Op.LOAD_FAST_MULTI)];
+              if (v === undefined) throw unboundLocal();
+              state[++sp] = v;
               break;
             }
+            case Op.STORE_FAST_MULTI:
+            case Op.STORE_FAST_MULTI + 1:
+            case Op.STORE_FAST_MULTI + 2:
+            case Op.STORE_FAST_MULTI + 3:
+            case Op.STORE_FAST_MULTI + 4:
+            case Op.STORE_FAST_MULTI + 5:
+            case Op.STORE_FAST_MULTI + 6:
+            case Op.STORE_FAST_MULTI + 7:
+            case Op.STORE_FAST_MULTI + 8:
+            case Op.STORE_FAST_MULTI + 9:
+            case Op.STORE_FAST_MULTI + 10:
+            case Op.STORE_FAST_MULTI + 11:
+            case Op.STORE_FAST_MULTI + 12:
+            case Op.STORE_FAST_MULTI + 13:
+            case Op.STORE_FAST_MULTI + 14:
+            case Op.STORE_FAST_MULTI + 15:
+              state[top - (op - Op.STORE_FAST_MULTI)] = state[sp--];
+              break;
+            case Op.UNARY_OP_MULTI:
+            case Op.UNARY_OP_MULTI + 1:
+            case Op.UNARY_OP_MULTI + 2:
+            case Op.UNARY_OP_MULTI + 3:
+              state[sp] = unaryOp((op - Op.UNARY_OP_MULTI) as Unary, state[sp] as PyObj);
+              break;
+            case Op.BINARY_OP_MULTI + Binary.ADD:
+            case Op.BINARY_OP_MULTI + Binary.IADD:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                const r = lhs + rhs;
+                if (r <= 9007199254740991 && r >= -9007199254740991) {
+                  state[sp] = r;
+                  break;
+                }
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.SUB:
+            case Op.BINARY_OP_MULTI + Binary.ISUB:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                const r = lhs - rhs;
+                if (r <= 9007199254740991 && r >= -9007199254740991) {
+                  state[sp] = r;
+                  break;
+                }
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.MUL:
+            case Op.BINARY_OP_MULTI + Binary.IMUL:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                const r = lhs * rhs;
+                if (r <= 9007199254740991 && r >= -9007199254740991) {
+                  state[sp] = r === 0 ? 0 : r;
+                  break;
+                }
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.MOD:
+            case Op.BINARY_OP_MULTI + Binary.IMOD:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                if (rhs !== 0) {
+                  let m = lhs % rhs;
+                  if (m !== 0 && (m < 0) !== (rhs < 0)) m += rhs;
+                  state[sp] = m === 0 ? 0 : m;
+                  break;
+                }
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.FLOORDIV:
+            case Op.BINARY_OP_MULTI + Binary.IFLOORDIV:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                if (rhs !== 0) {
+                  const m = lhs % rhs;
+                  let q = (lhs - m) / rhs;
+                  if (m !== 0 && (m < 0) !== (rhs < 0)) q -= 1;
+                  state[sp] = q === 0 ? 0 : q;
+                  break;
+                }
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.LT:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                state[sp] = lhs < rhs;
+                break;
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.GT:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                state[sp] = lhs > rhs;
+                break;
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.LE:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                state[sp] = lhs <= rhs;
+                break;
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.GE:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                state[sp] = lhs >= rhs;
+                break;
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.EQ:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                state[sp] = lhs === rhs;
+                break;
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.NE:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                state[sp] = lhs !== rhs;
+                break;
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.AND:
+            case Op.BINARY_OP_MULTI + Binary.IAND:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                if ((lhs | 0) === lhs && (rhs | 0) === rhs) {
+                  state[sp] = lhs & rhs;
+                  break;
+                }
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.OR:
+            case Op.BINARY_OP_MULTI + Binary.IOR:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                if ((lhs | 0) === lhs && (rhs | 0) === rhs) {
+                  state[sp] = lhs | rhs;
+                  break;
+                }
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.IN:
+            case Op.BINARY_OP_MULTI + Binary.IS:
+            case Op.BINARY_OP_MULTI + Binary.EXC_MATCH:
+            case Op.BINARY_OP_MULTI + Binary.IXOR:
+            case Op.BINARY_OP_MULTI + Binary.ILSHIFT:
+            case Op.BINARY_OP_MULTI + Binary.IRSHIFT:
+            case Op.BINARY_OP_MULTI + Binary.IMATMUL:
+            case Op.BINARY_OP_MULTI + Binary.ITRUEDIV:
+            case Op.BINARY_OP_MULTI + Binary.IPOW:
+            case Op.BINARY_OP_MULTI + Binary.XOR:
+            case Op.BINARY_OP_MULTI + Binary.LSHIFT:
+            case Op.BINARY_OP_MULTI + Binary.RSHIFT:
+            case Op.BINARY_OP_MULTI + Binary.MATMUL:
+            case Op.BINARY_OP_MULTI + Binary.TRUEDIV:
+            case Op.BINARY_OP_MULTI + Binary.POW:
+            {
+              const rhs = state[sp--] as PyObj;
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, state[sp] as PyObj, rhs);
+              break;
+            }
+            default:
+              throw excMsg(notImplType(), 'opcode');
           }
         }
       } catch (err) {
