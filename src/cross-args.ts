@@ -1,5 +1,5 @@
-// mpy-cross's argument handling, browser-safe: shared by `mpyts cross` and the `mpyts/mpy-cross`
-// drop-in for @pybricks/mpy-cross-v6. Messages and exit codes are mpy-cross's.
+// mpy-cross's argument handling, browser-safe (so it lives outside src/cli): shared by `mpyts cross` and the
+// `mpyts/mpy-cross` drop-in for @pybricks/mpy-cross-v6. Messages and exit codes are mpy-cross's.
 
 export interface CrossCompileOptions {
   fileName: string;

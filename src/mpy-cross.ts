@@ -1,7 +1,7 @@
 // `mpyts/mpy-cross`: a drop-in for @pybricks/mpy-cross-v6. Same call, same result shape, same
 // semantics (arguments as mpy-cross takes them, output captured as lines), but no wasm file to locate:
 // `wasmPath` is accepted and ignored. Browser-safe: no Node APIs on this path.
-import { crossOptions, formatCompileFailure, parseCrossArgs } from './cli/cross-args.js';
+import { crossOptions, formatCompileFailure, parseCrossArgs } from './cross-args.js';
 import { compile as compileSource } from './compile/index.js';
 
 export interface CompileResult {

@@ -3,7 +3,7 @@
 // atomic output files (never a partial .mpy).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { crossOptions, formatCompileFailure, parseCrossArgs, type CrossCompile } from './cross-args.js';
+import { crossOptions, formatCompileFailure, parseCrossArgs, type CrossCompile } from '../cross-args.js';
 import { writeFileAtomic } from './fs-util.js';
 import type { CliIO } from './tool.js';
 
