@@ -20,8 +20,9 @@ function zeroDiv(): never {
   throw excMsg(ZeroDivisionErrorType, 'divide by zero');
 }
 
-const SMALL_MAX = 2 ** 62 - 1;
-const SMALL_MIN = -(2 ** 62);
+// MicroPython's small-int range on 64-bit ports (63-bit tagged values).
+const SMALL_MAX = (1n << 62n) - 1n;
+const SMALL_MIN = -(1n << 62n);
 
 function bigFloorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
@@ -147,23 +148,13 @@ export function intBinary(op: Binary, a: Int, b: Int): PyObj | undefined {
 /** hash() of an int: the value for small ints, upstream's mpz hash beyond the small-int range. */
 export function intHash(v: Int): Int {
   if (typeof v === 'number') return v;
-  if (v >= BigInt(SMALL_MIN) && v <= BigInt(SMALL_MAX)) return Number(v) === Number(v) ? normBig(v) : 0;
-  // mpz_hash: sum of 16-bit digits, shifted, over the magnitude, negated for negatives (as mp_int_t).
-  let mag = v < 0n ? -v : v;
-  const digits: bigint[] = [];
-  while (mag > 0n) {
-    digits.push(mag & 0xffffn);
-    mag >>= 16n;
-  }
-  let h = 0n;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    h = BigInt.asUintN(64, (h << 16n) + (digits[i] as bigint));
-  }
-  h = BigInt.asIntN(64, h);
-  if (v < 0n) h = BigInt.asIntN(64, -h);
-  // upstream keeps only the bits that fit a small int
-  h = BigInt.asIntN(63, h);
-  return normBig(h);
+  if (v >= SMALL_MIN && v <= SMALL_MAX) return v;
+  // mpz_hash: the low machine word of the magnitude, negated for negatives, then stored as a small
+  // int (which keeps 63 bits).
+  const mag = v < 0n ? -v : v;
+  let h = BigInt.asUintN(64, mag);
+  if (v < 0n) h = BigInt.asUintN(64, -h);
+  return normBig(BigInt.asIntN(63, h));
 }
 
 export function intUnary(op: Unary, v: Int): PyObj | undefined {
