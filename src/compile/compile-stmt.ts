@@ -39,7 +39,9 @@ import {
   newSmallInt,
   type ParseNode,
   type RuleNode,
+  utf8Length,
 } from './parse-node.js';
+import { CompileError } from './errors.js';
 import {
   checkToCloseOver,
   EmitOpt,
@@ -267,7 +269,10 @@ function doImportName(c: Compiler, pn: ParseNode): string {
   const pns = pn as RuleNode;
   const parts = pns.nodes.map(idName);
   if (!isAs) qBase = parts[0] ?? '';
-  c.emit.import(parts.join('.'), ImportKind.Name);
+  const full = parts.join('.');
+  // the dotted name becomes a new qstr, and qstrs are limited to 255 bytes: upstream raises at once
+  if (utf8Length(full) > 255) throw new CompileError('RuntimeError', 'name too long', undefined, undefined);
+  c.emit.import(full, ImportKind.Name);
   if (isAs) {
     for (let i = 1; i < parts.length; i++) c.emit.attr(parts[i] ?? '', AttrKind.Load);
   }

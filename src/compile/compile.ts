@@ -497,6 +497,8 @@ export class Compiler {
       if (err instanceof BytecodeOverflow) {
         throw new CompileError('RuntimeError', 'bytecode overflow', undefined, undefined);
       }
+      // errors upstream raises directly (not recorded) win over a recorded one
+      if (err instanceof CompileError) throw err;
       // after a recorded error the rest of the scope is compiled in a possibly inconsistent state;
       // anything that breaks there is a consequence of the recorded error
       if (this.error === null) throw err;
