@@ -106,7 +106,7 @@ export function closeOverVariablesEtc(c: Compiler, thisScope: Scope, nPosDefault
       const id2 = thisScope.find(id.qst);
       if (id2 !== undefined && id2.kind === IdKind.Free) {
         // closures are loaded with LOAD_FAST: the cell object itself
-        c.loadFast(id.localNum);
+        c.loadFast(id.qst, id.localNum);
         nFree++;
       }
     }
@@ -371,6 +371,17 @@ export function compileAtomExprNormal(c: Compiler, pns: RuleNode): void {
       c.emit.callFunction(2, 0, 0);
       i = 1;
     }
+  } else if (
+    c.opts.orderedDictLiteral === true &&
+    isId(base) &&
+    base.name === 'OrderedDict' &&
+    trail(0).rule === Rule.trailer_paren &&
+    isStructKind(node(trail(0), 0), Rule.atom_brace)
+  ) {
+    // OrderedDict({...}): make the empty OrderedDict, then store the items straight into it
+    c.emit.callFunction(0, 0, 0);
+    compileAtomBraceHelper(c, node(trail(0), 0) as RuleNode, false);
+    i = 1;
   }
 
   for (; i < numTrail; i++) {

@@ -610,7 +610,7 @@ function compileTryExcept(c: Compiler, pnBody: ParseNode, excepts: readonly Pars
   const successLabel = c.newLabel();
   c.increaseExceptLevel(l1, BlockKind.Except);
   c.compileNode(pnBody);
-  e.popExceptJump(successLabel);
+  e.popExceptJump(successLabel, false);
 
   // the handler starts with the raised exception on the stack
   e.labelAssign(l1);
@@ -621,6 +621,7 @@ function compileTryExcept(c: Compiler, pnBody: ParseNode, excepts: readonly Pars
     const pnsExcept = excepts[i] as RuleNode;
     let excLocal: string | null = null;
     const endFinallyLabel = c.newLabel();
+    if (c.opts.settrace === true) e.setSourceLine(pnsExcept.line);
     const n0 = node(pnsExcept, 0);
     if (isNull(n0)) {
       // catch-all handler
@@ -661,7 +662,7 @@ function compileTryExcept(c: Compiler, pnBody: ParseNode, excepts: readonly Pars
       e.adjustStackSize(-1);
       c.decreaseExceptLevel();
     }
-    e.popExceptJump(l2);
+    e.popExceptJump(l2, true);
     e.labelAssign(endFinallyLabel);
     e.adjustStackSize(1); // the exception instance
   }
@@ -760,7 +761,7 @@ function compileAsyncForStmt(c: Compiler, pns: RuleNode): void {
   e.dupTop();
   compileAwaitObjectMethod(c, '__anext__');
   cAssign(c, node(pns, 0), AssignKind.Store);
-  e.popExceptJump(tryElseLabel);
+  e.popExceptJump(tryElseLabel, false);
 
   e.labelAssign(tryExceptionLabel);
   e.startExceptHandler();
@@ -769,7 +770,7 @@ function compileAsyncForStmt(c: Compiler, pns: RuleNode): void {
   e.binaryOp(BinaryOp.ExceptionMatch);
   e.popJumpIf(false, tryFinallyLabel);
   e.popTop();
-  e.popExceptJump(whileElseLabel);
+  e.popExceptJump(whileElseLabel, true);
 
   e.labelAssign(tryFinallyLabel);
   e.adjustStackSize(1); // the exception is on the stack when jumping here

@@ -65,6 +65,13 @@ export interface BackendOptions {
   nativeArch: number;
   /** REPL input: module-level expression statements print their value via __repl_print__ */
   isRepl?: boolean;
+  /**
+   * The unix port's own compiler (not mpy-cross): MICROPY_COMP_CONST_LITERAL with
+   * MICROPY_PY_COLLECTIONS_ORDEREDDICT compiles OrderedDict({...}) without building a dict first.
+   */
+  orderedDictLiteral?: boolean;
+  /** MICROPY_PY_SYS_SETTRACE builds: extra line entries at each except clause and class body */
+  settrace?: boolean;
 }
 
 interface PendingError {
@@ -190,16 +197,16 @@ export class Compiler {
       }
       default: {
         const kind = id.kind === IdKind.Local ? IdOpLocal.Fast : IdOpLocal.Deref;
-        if (op === 0) e.loadLocal(id.localNum, kind);
-        else if (op === 1) e.storeLocal(id.localNum, kind);
-        else e.deleteLocal(id.localNum, kind);
+        if (op === 0) e.loadLocal(id.localNum, kind, q);
+        else if (op === 1) e.storeLocal(id.localNum, kind, q);
+        else e.deleteLocal(id.localNum, kind, q);
       }
     }
   }
 
   /** LOAD_FAST of a local slot (closures load cells this way). */
-  loadFast(localNum: number): void {
-    this.emit.loadLocal(localNum, IdOpLocal.Fast);
+  loadFast(q: string, localNum: number): void {
+    this.emit.loadLocal(localNum, IdOpLocal.Fast, q);
   }
 
   // ---- node dispatch ---------------------------------------------------------------------------
@@ -412,6 +419,7 @@ export class Compiler {
       // class body
       const pns = pn as RuleNode;
       if (pass === Pass.Scope) scope.findOrAdd('__class__', IdKind.Local);
+      if (this.opts.settrace === true) e.setSourceLine(pns.line);
       this.loadId('__name__');
       this.storeId('__module__');
       const nameNode = pns.nodes[0] ?? null;
@@ -420,7 +428,7 @@ export class Compiler {
       this.compileNode(pns.nodes[2] ?? null);
       const id = scope.find('__class__');
       if (id === undefined || id.kind === IdKind.Local) e.loadConstTok(Tok.KW_NONE);
-      else this.loadFast(id.localNum);
+      else this.loadFast('__class__', id.localNum);
       e.returnValue();
     }
 

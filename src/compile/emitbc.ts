@@ -333,7 +333,8 @@ export class BytecodeEmitter {
 
   // ---- identifiers -----------------------------------------------------------------------------
 
-  loadLocal(localNum: number, kind: IdOpLocal): void {
+  // the identifier name is only used by the native emitter (viper type errors name the variable)
+  loadLocal(localNum: number, kind: IdOpLocal, _qst?: string): void {
     if (kind === IdOpLocal.Fast && localNum <= 15) this.op(1, Op.LOAD_FAST_MULTI + localNum);
     else this.opUint(1, kind === IdOpLocal.Fast ? Op.LOAD_FAST_N : Op.LOAD_DEREF, localNum);
   }
@@ -342,7 +343,7 @@ export class BytecodeEmitter {
     this.opQstr(1, kind === IdOpGlobal.Name ? Op.LOAD_NAME : Op.LOAD_GLOBAL, q);
   }
 
-  storeLocal(localNum: number, kind: IdOpLocal): void {
+  storeLocal(localNum: number, kind: IdOpLocal, _qst?: string): void {
     if (kind === IdOpLocal.Fast && localNum <= 15) this.op(-1, Op.STORE_FAST_MULTI + localNum);
     else this.opUint(-1, kind === IdOpLocal.Fast ? Op.STORE_FAST_N : Op.STORE_DEREF, localNum);
   }
@@ -351,7 +352,7 @@ export class BytecodeEmitter {
     this.opQstr(-1, kind === IdOpGlobal.Name ? Op.STORE_NAME : Op.STORE_GLOBAL, q);
   }
 
-  deleteLocal(localNum: number, kind: IdOpLocal): void {
+  deleteLocal(localNum: number, kind: IdOpLocal, _qst?: string): void {
     this.opUint(0, kind === IdOpLocal.Fast ? Op.DELETE_FAST : Op.DELETE_DEREF, localNum);
   }
 
@@ -529,7 +530,8 @@ export class BytecodeEmitter {
     this.adjustStackSize(-ITER_BUF_NSLOTS);
   }
 
-  popExceptJump(label: number): void {
+  /** `withinExcHandler` matters only to the native emitter */
+  popExceptJump(label: number, _withinExcHandler?: boolean): void {
     this.opLabel(0, Op.POP_EXCEPT_JUMP, label);
     this.suppress = true;
   }

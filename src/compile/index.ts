@@ -1,6 +1,6 @@
 // compile(): Python source → .mpy bytes, identical to what MicroPython v1.28.0's mpy-cross writes.
 import { writeMpy } from '../mpy/writer.js';
-import { NATIVE_ARCH_NAMES } from '../mpy/types.js';
+import { NATIVE_ARCH_NAMES, type MpyFile } from '../mpy/types.js';
 import { compileTree } from './compile.js';
 import { CompileError } from './errors.js';
 import { parse } from './parser.js';
@@ -29,8 +29,20 @@ function archNumber(arch: string | undefined): number {
   return i;
 }
 
-/** Compiles Python source to a .mpy; throws CompileError with mpy-cross's message for bad source. */
-export function compile(source: string | Uint8Array, options: CompileOptions = {}): Uint8Array {
+/** Options of the runtime compiler (exec/eval/REPL in the VM) on top of mpy-cross's. */
+export interface ModuleCompileOptions extends CompileOptions {
+  /** what the source is: a file (default), one REPL input, or an eval() expression */
+  mode?: 'file' | 'single' | 'eval';
+  /** print module-level expression statements (default: mode === 'single', as upstream) */
+  isRepl?: boolean;
+  /** the unix port's OrderedDict({...}) shortcut (MICROPY_COMP_CONST_LITERAL + ORDEREDDICT) */
+  orderedDictLiteral?: boolean;
+  /** extra line entries of MICROPY_PY_SYS_SETTRACE builds */
+  settrace?: boolean;
+}
+
+/** Compiles Python source to the in-memory form of a .mpy (for the VM and tools). */
+export function compileModule(source: string | Uint8Array, options: ModuleCompileOptions = {}): MpyFile {
   const fileName = options.fileName ?? '<stdin>';
   const optimize = options.optimize ?? 0;
   const smallIntBits = options.smallIntBits ?? 31;
@@ -38,14 +50,28 @@ export function compile(source: string | Uint8Array, options: CompileOptions = {
   if (options.emit === 'native' || options.emit === 'viper') {
     throw new CompileError('NotImplementedError', `emit=${options.emit} is not supported yet`, undefined, undefined);
   }
+  const mode = options.mode ?? 'file';
   try {
-    const { root } = parse(source, fileName, 'file', { optimize, smallIntBits });
-    const file = compileTree(root, { fileName, optimize, smallIntBits, emitOpt: EmitOpt.None, nativeArch });
-    return writeMpy(file);
+    const { root } = parse(source, fileName, mode, { optimize, smallIntBits });
+    return compileTree(root, {
+      fileName,
+      optimize,
+      smallIntBits,
+      emitOpt: EmitOpt.None,
+      nativeArch,
+      isRepl: options.isRepl ?? mode === 'single',
+      orderedDictLiteral: options.orderedDictLiteral ?? false,
+      settrace: options.settrace ?? false,
+    });
   } catch (e) {
     // The tree walk recurses per nesting level, as upstream's compile.c does; where the JS stack runs
     // out first, report what mpy-cross's stack check reports instead of a host RangeError.
     if (e instanceof RangeError) throw new CompileError('RuntimeError', 'maximum recursion depth exceeded', undefined, undefined);
     throw e;
   }
+}
+
+/** Compiles Python source to a .mpy; throws CompileError with mpy-cross's message for bad source. */
+export function compile(source: string | Uint8Array, options: CompileOptions = {}): Uint8Array {
+  return writeMpy(compileModule(source, options));
 }
