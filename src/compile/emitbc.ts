@@ -145,9 +145,11 @@ export class BytecodeEmitter {
   }
 
   private ciUint(v: number): void {
-    tmp.length = 0;
-    pushUint(tmp, v);
-    this.ciBytes(tmp);
+    // var-uint, most significant 7-bit group first
+    let shift = 0;
+    while (v >= 2 ** (shift + 7)) shift += 7;
+    for (; shift > 0; shift -= 7) this.ciByte(0x80 | (Math.floor(v / 2 ** shift) & 0x7f));
+    this.ciByte(v & 0x7f);
   }
 
   private bcByte(b: number): void {
@@ -158,9 +160,10 @@ export class BytecodeEmitter {
 
   private bcUint(v: number): void {
     if (this.suppress) return;
-    tmp.length = 0;
-    pushUint(tmp, v);
-    for (const b of tmp) this.bcByte(b);
+    let shift = 0;
+    while (v >= 2 ** (shift + 7)) shift += 7;
+    for (; shift > 0; shift -= 7) this.bcByte(0x80 | (Math.floor(v / 2 ** shift) & 0x7f));
+    this.bcByte(v & 0x7f);
   }
 
   private op(stackAdj: number, b: number): void {
@@ -645,16 +648,5 @@ export class BytecodeEmitter {
 export class BytecodeOverflow extends Error {
   constructor() {
     super('bytecode overflow');
-  }
-}
-
-/** Var-uint encoding into an array (values here are always small non-negative integers). */
-function pushUint(out: number[], v: number): void {
-  const start = out.length;
-  out.push(v & 0x7f);
-  v = Math.floor(v / 128);
-  while (v > 0) {
-    out.splice(start, 0, 0x80 | (v & 0x7f));
-    v = Math.floor(v / 128);
   }
 }
