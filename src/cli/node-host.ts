@@ -39,6 +39,9 @@ export function createNodeHost(opts: NodeHostOptions = {}): VmHost {
         return undefined;
       }
     },
+    writeFile(path, data) {
+      fs.writeFileSync(resolve(path), data);
+    },
     stat(path) {
       try {
         const st = fs.statSync(resolve(path === '' ? '.' : path));

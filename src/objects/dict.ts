@@ -37,7 +37,9 @@ export function dictRepr(d: PyDict, kind: PrintKind): string {
   const parts: string[] = [];
   for (const [k, v] of d.mpmap.entries()) parts.push(repr(k) + ': ' + repr(v));
   void kind;
-  return '{' + parts.join(', ') + '}';
+  const body = '{' + parts.join(', ') + '}';
+  // subclasses of dict implemented natively (OrderedDict) print as Name({...})
+  return d.type === DictType || d.type.isUser ? body : `${d.type.name}(${body})`;
 }
 
 /** dict.update / dict(...) semantics: a mapping (has keys()), or an iterable of pairs. */
@@ -201,7 +203,7 @@ defMethod(DictType, 'pop', (a) => {
 });
 defMethod(DictType, 'popitem', (a) => {
   const d = asDict(a[0] as PyObj);
-  const p = d.mpmap.next(0);
+  const p = d.mpmap.ordered ? d.mpmap.used - 1 : d.mpmap.next(0);
   if (p < 0) throw excMsg(KeyErrorType, 'popitem(): dictionary is empty');
   const k = d.mpmap.keys[p] as PyObj;
   const v = d.mpmap.deleteAt(p) as PyObj;

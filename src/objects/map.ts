@@ -58,6 +58,8 @@ export class MpMap {
   used = 0;
   /** str key -> slot */
   sidx = new Map<string, number>();
+  /** Insertion-ordered linear table (upstream's is_ordered map, used by OrderedDict). */
+  ordered = false;
 
   constructor(n = 0) {
     if (n > 0) {
@@ -73,6 +75,10 @@ export class MpMap {
 
   /** Slot of `key`, or -1. */
   find(key: PyObj): number {
+    if (this.ordered) {
+      for (let i = 0; i < this.used; i++) if (keysEqual(this.keys[i] as PyObj, key)) return i;
+      return -1;
+    }
     if (typeof key === 'string') {
       const p = this.sidx.get(key);
       return p === undefined ? -1 : p;
@@ -102,6 +108,17 @@ export class MpMap {
 
   /** Inserts or replaces (keeping the existing key object, as upstream does). */
   set(key: PyObj, value: PyObj): void {
+    if (this.ordered) {
+      const p = this.find(key);
+      if (p >= 0) this.values[p] = value;
+      else {
+        this.keys[this.used] = key;
+        this.values[this.used] = value;
+        this.used++;
+        this.alloc = this.used;
+      }
+      return;
+    }
     if (typeof key === 'string') {
       const p = this.sidx.get(key);
       if (p !== undefined) {
@@ -158,6 +175,14 @@ export class MpMap {
   }
 
   deleteAt(p: number): PyObj | undefined {
+    if (this.ordered) {
+      const v = this.values[p];
+      this.keys.splice(p, 1);
+      this.values.splice(p, 1);
+      this.used--;
+      this.alloc = this.used;
+      return v;
+    }
     const k = this.keys[p];
     const v = this.values[p];
     this.used--;
@@ -183,6 +208,7 @@ export class MpMap {
   }
 
   clear(): void {
+    this.keys.length = 0;
     this.keys = [];
     this.values = [];
     this.alloc = 0;
@@ -211,6 +237,7 @@ export class MpMap {
     m.alloc = this.alloc;
     m.used = this.used;
     m.sidx = new Map(this.sidx);
+    m.ordered = this.ordered;
     return m;
   }
 }

@@ -19,6 +19,8 @@ import { makeSysModule, type SysState } from '../modules/sys.js';
 import { makeMicropythonModule } from '../modules/micropython.js';
 import './gen.js';
 import '../objects/all.js';
+import '../modules/all.js';
+import { nativeModules } from './modules.js';
 
 /** File-system and console access the VM needs; implemented by src/cli/node-host.ts or a browser shim. */
 export interface VmHost {
@@ -26,6 +28,8 @@ export interface VmHost {
   stderr(text: string): void;
   /** File contents, or undefined if there is no such file. */
   readFile(path: string): Uint8Array | undefined;
+  /** Creates or replaces a file (open() for writing); absent on read-only hosts. */
+  writeFile?(path: string, data: Uint8Array): void;
   /** 'file', 'dir', or undefined when the path does not exist. */
   stat(path: string): 'file' | 'dir' | undefined;
   /** One line of standard input without its newline, or undefined at end of input. */
@@ -55,12 +59,8 @@ export interface VM {
   runSource(source: string, fileName: string): number;
 }
 
-/** Builtin (native) modules by name; they are created on first import and never appear in sys.modules. */
-export type NativeModuleFactory = (vm: VmContext) => PyModule;
-const nativeModules = new Map<string, NativeModuleFactory>();
-export function registerNativeModule(name: string, factory: NativeModuleFactory): void {
-  nativeModules.set(name, factory);
-}
+// Builtin (native) modules are created on first import and never appear in sys.modules.
+export { registerNativeModule } from './modules.js';
 
 /** What native modules may use from their VM. */
 export interface VmContext {
@@ -155,7 +155,7 @@ export function createVM(options: VmOptions): VM {
       if (nat) return nat;
       const factory = nativeModules.get(fullName) ?? nativeModules.get(fullName.replace(/^u/, ''));
       if (factory) {
-        const m = factory(ctx);
+        const m = factory(host);
         natives.set(fullName, m);
         return m;
       }
@@ -379,7 +379,7 @@ function openFile(ctx: VmContext, args: PyObj[], kw: KwArgs | undefined): PyObj 
   const opener = nativeModules.get('io');
   void kw;
   if (!opener) throw excMsg(notImplType(), 'open');
-  const io = opener(ctx);
+  const io = opener(ctx.host);
   const f = (io.globals as PyDict).mpmap.get('open');
   if (f === undefined) throw valueError('open');
   return callAny(f, args, kw);

@@ -1624,7 +1624,10 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
           addTraceback(exc, code, opIp);
         }
         let t = f.excTop;
-        while (t >= 0 && (f.excHandler[t] as number) <= opIp) t--;
+        while (t >= 0 && (f.excHandler[t] as number) <= opIp) {
+          t--;
+          vmState.curExc = undefined;
+        }
         f.excTop = t;
         if (t < 0) {
           f.ip = opIp;
@@ -1700,6 +1703,7 @@ function unwindReturn(f: Frame, ip: number, spIn: number): boolean {
       sp = cancelActiveFinally(state, sp);
     }
     f.excTop--;
+    vmState.curExc = undefined;
   }
   f.sp = sp;
   return false;
@@ -1723,6 +1727,7 @@ function unwindJump(f: Frame, unumIn: number, ip: number, spIn: number): boolean
       sp = cancelActiveFinally(state, sp);
     }
     f.excTop--;
+    vmState.curExc = undefined;
   }
   f.ip = state[sp--] as number;
   if (unum !== 0) sp -= 4;

@@ -1,0 +1,11 @@
+// Registers every native module implemented so far (imported once by the VM for side effects).
+import './math.js';
+import './cmath.js';
+import './errno.js';
+import './heapq.js';
+import './time.js';
+import './io.js';
+import './collections.js';
+import './binascii.js';
+import './struct.js';
+import './json.js';
