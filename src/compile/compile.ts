@@ -15,12 +15,10 @@ import {
   IdOpGlobal,
   IdOpLocal,
   Pass,
-  YieldKind,
 } from './emitbc.js';
 import { CompileError, type CompileExcType } from './errors.js';
 import { Rule } from './grammar.js';
 import {
-  extractArgs,
   isId,
   isNull,
   isStruct,
