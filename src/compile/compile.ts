@@ -6,7 +6,7 @@
 // Errors follow upstream's model: the first error is recorded (with the line of the nearest struct
 // node) and compilation of the current scope carries on harmlessly, so the reported line and scope
 // name come out exactly as mpy-cross prints them.
-import { CodeKind, MPY_VERSION, type MpyFile, type MpyRawCode } from '../mpy/types.js';
+import { CodeKind, makeFeatureByte, MPY_VERSION, type MpyFile, type MpyRawCode } from '../mpy/types.js';
 import { EmitCommon } from './emit-common.js';
 import {
   BytecodeEmitter,
@@ -47,6 +47,7 @@ import {
 import { Tok } from './tokens.js';
 import * as S from './compile-stmt.js';
 import * as E from './compile-expr.js';
+import { ID_FLAG_VIPER_TYPE_POS, newNativeEmitter, SCOPE_FLAG_VIPERRET_POS, viperAnnotationType, type Emitter } from './native/index.js';
 
 export const INVALID_LABEL = 0xffff;
 
@@ -81,7 +82,11 @@ export class Compiler {
   pass: Pass = Pass.Scope;
   scopeCur!: Scope;
   readonly scopes: Scope[] = [];
-  readonly emit: BytecodeEmitter;
+  /** the emitter of the scope being compiled: bytecode, or native per the scope's emit option */
+  emit: Emitter;
+  readonly bc: BytecodeEmitter;
+  private nativeEmit: Emitter | undefined;
+  private maxNumLabels = 0;
   readonly common: EmitCommon;
   nextLabel = 0;
 
@@ -103,7 +108,8 @@ export class Compiler {
 
   constructor(readonly opts: BackendOptions) {
     this.common = new EmitCommon(opts.fileName);
-    this.emit = new BytecodeEmitter(this.common, opts.optimize, opts.smallIntBits);
+    this.bc = new BytecodeEmitter(this.common, opts.optimize, opts.smallIntBits);
+    this.emit = this.bc;
   }
 
   // ---- errors ----------------------------------------------------------------------------------
@@ -367,6 +373,10 @@ export class Compiler {
         this.applyToSingleOrList(pns.nodes[1] ?? null, Rule.typedargslist, (p) =>
           this.compileScopeParam(p, Rule.typedargslist_name, Rule.typedargslist_star, Rule.typedargslist_dbl_star),
         );
+        // a viper function's return annotation (node 2) types its result
+        if (scope.emitOptions === EmitOpt.Viper) {
+          scope.scopeFlags |= this.viperType(pns.nodes[2] ?? null) << SCOPE_FLAG_VIPERRET_POS;
+        }
       }
       this.compileNode(pns.nodes[3] ?? null);
       e.loadConstTok(Tok.KW_NONE);
@@ -489,7 +499,24 @@ export class Compiler {
       }
       id.kind = IdKind.Local;
       id.flags = paramFlag;
+      if (scope.emitOptions === EmitOpt.Viper && pnName === Rule.typedargslist_name && isStruct(pn)) {
+        id.flags |= this.viperType((pn as RuleNode).nodes[1] ?? null) << ID_FLAG_VIPER_TYPE_POS;
+      }
     }
+  }
+
+  /** Type of a viper annotation; bad ones are reported as compile.c does. */
+  private viperType(pn: ParseNode): number {
+    return viperAnnotationType(
+      pn,
+      (name) => this.nativeError('ViperTypeError', `unknown type '${name}'`),
+      (bad) => this.syntaxError(bad, 'annotation must be an identifier'),
+    );
+  }
+
+  /** Errors from the native emitter replace any earlier one (upstream writes its error slot). */
+  private nativeError(type: CompileExcType, message: string): void {
+    this.error = { type, message };
   }
 
   // ---- module driver ---------------------------------------------------------------------------
@@ -516,14 +543,39 @@ export class Compiler {
     return moduleScope;
   }
 
+  /** Picks the scope's emitter (upstream's per-scope method table); false after an error. */
+  private selectEmitter(s: Scope): boolean {
+    if (s.emitOptions !== EmitOpt.NativePython && s.emitOptions !== EmitOpt.Viper) {
+      this.emit = this.bc;
+      return true;
+    }
+    if (this.nativeEmit === undefined) {
+      const arch = this.opts.nativeArch;
+      this.nativeEmit = newNativeEmitter(arch, this.common, this.maxNumLabels, () => this.nextLabel, (t, m) => this.nativeError(t, m));
+      if (this.nativeEmit === undefined) {
+        // mpy-cross has emitters for x86 .. rv32imc; mpyts so far for x86 and x64
+        const message = arch === 0 || arch > 11 ? 'cannot emit native code for this architecture' : 'native code emission for this architecture is not supported yet';
+        this.raise('NotImplementedError', null, message);
+        return false;
+      }
+    }
+    this.emit = this.nativeEmit;
+    return true;
+  }
+
+  /** True once a scope was compiled to machine code (the .mpy header then names the architecture). */
+  get hasNative(): boolean {
+    return this.nativeEmit !== undefined;
+  }
+
   private runPasses(): void {
     // SCOPE pass over every scope; the list grows as nested scopes are found
     let maxLabels = 0;
     for (let i = 0; i < this.scopes.length && this.error === null; i++) {
       const s = this.scopes[i] as Scope;
-      if (s.emitOptions === EmitOpt.NativePython || s.emitOptions === EmitOpt.Viper || s.emitOptions === EmitOpt.Asm) {
+      if (s.emitOptions === EmitOpt.Asm) {
         this.scopeCur = s;
-        this.raise('NotImplementedError', null, 'native code emission is not supported yet');
+        this.raise('NotImplementedError', null, 'inline assembler is not supported yet');
         return;
       }
       this.compileScope(s, Pass.Scope);
@@ -535,10 +587,12 @@ export class Compiler {
     }
     if (this.error !== null) return;
     for (const s of this.scopes) computeScopeLayout(s);
-    this.emit.setMaxNumLabels(maxLabels);
+    this.bc.setMaxNumLabels(maxLabels);
+    this.maxNumLabels = maxLabels;
 
     for (const s of this.scopes) {
       if (this.error !== null) return;
+      if (!this.selectEmitter(s)) return;
       this.compileScope(s, Pass.StackSize);
       if (this.error === null) this.compileScope(s, Pass.CodeSize);
       if (this.error === null) while (!this.compileScope(s, Pass.Emit));
@@ -550,7 +604,11 @@ export class Compiler {
 function rawCodeOf(scope: Scope): MpyRawCode {
   const out = scope.output;
   if (out === null) throw new Error('internal: scope was not emitted');
-  return { kind: CodeKind.Bytecode, funData: out.funData, children: out.children.map(rawCodeOf) };
+  const children = out.children.map(rawCodeOf);
+  if (out.kind === CodeKind.NativePy) return { kind: out.kind, funData: out.funData, children, preludeOffset: out.preludeOffset ?? 0 };
+  // mpy-cross saves viper functions with scope flags 0 and no rodata/bss/relocations
+  if (out.kind === CodeKind.NativeViper) return { kind: out.kind, funData: out.funData, children, scopeFlags: 0 };
+  return { kind: CodeKind.Bytecode, funData: out.funData, children };
 }
 
 /** Compiles a parse tree into an in-memory .mpy. */
@@ -559,7 +617,7 @@ export function compileTree(root: ParseNode, opts: BackendOptions): MpyFile {
   const moduleScope = c.compileModule(root);
   return {
     version: MPY_VERSION,
-    featureByte: 0,
+    featureByte: c.hasNative ? makeFeatureByte(opts.nativeArch) : 0,
     smallIntBits: opts.smallIntBits,
     qstrs: c.common.mpyQstrs(),
     objects: c.common.mpyConsts(),

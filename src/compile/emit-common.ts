@@ -88,6 +88,7 @@ export class EmitCommon {
   readonly consts: ConstValue[] = [];
   private readonly constByKey = new Map<string, number>();
   private readonly constByIdentity = new WeakMap<ConstValue, number>();
+  private funTableIndex: number | undefined;
 
   constructor(sourceFile: string) {
     this.useQstr(sourceFile);
@@ -126,7 +127,17 @@ export class EmitCommon {
     });
   }
 
+  /** Index of the mp_fun_table entry native code loads (never equal to any other constant). */
+  useFunTable(): number {
+    if (this.funTableIndex === undefined) {
+      this.funTableIndex = this.consts.length;
+      // a placeholder no lookup can match; written out as the funtable entry
+      this.consts.push({ type: 'none' });
+    }
+    return this.funTableIndex;
+  }
+
   mpyConsts(): MpyConst[] {
-    return this.consts.map(toMpyConst);
+    return this.consts.map((v, i) => (i === this.funTableIndex ? { kind: 'funtable' } : toMpyConst(v)));
   }
 }

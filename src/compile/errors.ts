@@ -18,7 +18,8 @@ export type CompileExcType =
   | 'MemoryError'
   | 'OverflowError'
   | 'RuntimeError'
-  | 'ValueError';
+  | 'ValueError'
+  | 'ViperTypeError';
 
 export class CompileError extends MpytsError {
   override name = 'CompileError';

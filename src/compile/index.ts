@@ -15,7 +15,7 @@ export interface CompileOptions {
   optimize?: number;
   /** -msmall-int-bits (default 31) */
   smallIntBits?: number;
-  /** -X emit=...; only 'bytecode' is supported so far */
+  /** -X emit=...; native and viper need an architecture mpyts has a native back-end for (x86, x64) */
   emit?: 'bytecode' | 'native' | 'viper';
   /** -march=... (needed by @micropython.native/viper/asm_* decorators) */
   arch?: string;
@@ -47,9 +47,6 @@ export function compileModule(source: string | Uint8Array, options: ModuleCompil
   const optimize = options.optimize ?? 0;
   const smallIntBits = options.smallIntBits ?? 31;
   const nativeArch = archNumber(options.arch);
-  if (options.emit === 'native' || options.emit === 'viper') {
-    throw new CompileError('NotImplementedError', `emit=${options.emit} is not supported yet`, undefined, undefined);
-  }
   const mode = options.mode ?? 'file';
   try {
     const { root } = parse(source, fileName, mode, { optimize, smallIntBits });
@@ -57,7 +54,7 @@ export function compileModule(source: string | Uint8Array, options: ModuleCompil
       fileName,
       optimize,
       smallIntBits,
-      emitOpt: EmitOpt.None,
+      emitOpt: options.emit === 'native' ? EmitOpt.NativePython : options.emit === 'viper' ? EmitOpt.Viper : EmitOpt.None,
       nativeArch,
       isRepl: options.isRepl ?? mode === 'single',
       orderedDictLiteral: options.orderedDictLiteral ?? false,

@@ -3,6 +3,7 @@
 // A Scope is one code block: the module, a class body, a function, a lambda or a comprehension. Each
 // keeps its identifiers in first-seen order (that order decides local numbering, closure order and the
 // argument-name list in the prelude, so it must match upstream exactly) plus a Map for O(1) lookup.
+import type { CodeKind } from '../mpy/types.js';
 import type { ParseNode } from './parse-node.js';
 
 export const enum IdKind {
@@ -52,6 +53,9 @@ export const enum EmitOpt {
   Asm = 4,
 }
 
+/** Viper type names from `int` on (mp_native_type_from_qstr >= MP_NATIVE_TYPE_INT): cast operators. */
+const VIPER_CAST_NAMES = new Set(['int', 'uint', 'ptr', 'ptr8', 'ptr16', 'ptr32']);
+
 export const SCOPE_FLAG_ALL_SIG = 0x0f;
 export const SCOPE_FLAG_GENERATOR = 0x01;
 export const SCOPE_FLAG_VARKEYWORDS = 0x02;
@@ -84,6 +88,9 @@ export interface ScopeOutput {
   funData: Uint8Array;
   /** children raw codes, by the scope that produced them, in MAKE_FUNCTION index order */
   children: Scope[];
+  /** native emitter output: the raw-code kind and where the prelude starts in funData */
+  kind?: CodeKind.NativePy | CodeKind.NativeViper;
+  preludeOffset?: number;
 }
 
 export class Scope {
@@ -211,7 +218,10 @@ export function computeScopeLayout(scope: Scope): void {
     // a class's __class__ is not a local; if it is used it becomes a cell
     if (scope.kind === ScopeKind.Class && id.qst === '__class__') continue;
     if (funcLike && id.kind === IdKind.GlobalImplicit) id.kind = IdKind.GlobalExplicit;
-    if (id.kind === IdKind.GlobalExplicit) scope.scopeFlags |= SCOPE_FLAG_REFGLOBALS;
+    // in viper, int(x)/ptr8(x)/... are casts, not references to globals
+    if (id.kind === IdKind.GlobalExplicit && !(scope.emitOptions === EmitOpt.Viper && VIPER_CAST_NAMES.has(id.qst))) {
+      scope.scopeFlags |= SCOPE_FLAG_REFGLOBALS;
+    }
     // parameters always take a slot, even when they are cells
     if (id.kind === IdKind.Local || id.flags & ID_FLAG_IS_PARAM) id.localNum = scope.numLocals++;
   }

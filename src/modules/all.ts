@@ -9,3 +9,7 @@ import './collections.js';
 import './binascii.js';
 import './struct.js';
 import './json.js';
+import './array.js';
+import './random.js';
+import './stdlib.js';
+import './hashlib.js';

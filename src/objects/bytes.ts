@@ -7,6 +7,7 @@ import {
   Binary, defMethod, NoneObj, ObjectType, PrintKind, PyList, PyObject, PyType, Unary, type PyObj,
 } from './object.js';
 import { repeatCount } from './seq.js';
+import { getTyped, itemSize, setTyped } from './typed.js';
 import { PySlice, sliceIndices, sliceStep1 } from './slice.js';
 
 export class PyBytes extends PyObject {
@@ -24,15 +25,19 @@ export class PyByteArray extends PyObject {
 }
 export const ByteArrayType = new PyType('bytearray', [ObjectType]);
 
+/** A view of `len` items of typecode `code` starting at item `start` of base's buffer. */
 export class PyMemoryView extends PyObject {
-  constructor(public base: PyObj, public start: number, public len: number, public readonly: boolean) {
+  constructor(public base: PyObj, public start: number, public len: number, public readonly: boolean, public code = 'B') {
     super(MemoryViewType);
   }
   get bytes(): Uint8Array {
     const b = bufferOf(this.base) as Uint8Array;
-    return b.subarray(this.start, this.start + this.len);
+    const size = itemSize(this.code);
+    return b.subarray(this.start * size, (this.start + this.len) * size);
   }
 }
+/** Element typecode of an object's buffer (array objects register theirs). */
+export const bufferCode = new WeakMap<object, () => string>();
 export const MemoryViewType = new PyType('memoryview', [ObjectType]);
 MemoryViewType.baseable = false;
 
@@ -238,25 +243,27 @@ MemoryViewType.subscr = (o, index, value) => {
     if (value !== undefined && typeof value !== 'symbol') {
       const [s, e] = sliceStep1(index, mv.len);
       const src = bufferOf(value);
-      if (!src || src.length !== e - s) throw valueError('memoryview slice assignment size mismatch');
+      const size = itemSize(mv.code);
+      if (!src || src.length !== (e - s) * size) throw valueError('memoryview slice assignment size mismatch');
       if (mv.readonly) throw typeError("'memoryview' object doesn't support item assignment");
-      mv.bytes.set(src, s);
+      mv.bytes.set(src, s * size);
       return NoneObj;
     }
     const [s, e] = sliceStep1(index, mv.len);
-    return new PyMemoryView(mv.base, mv.start + s, e - s, mv.readonly);
+    return new PyMemoryView(mv.base, mv.start + s, e - s, mv.readonly, mv.code);
   }
   const i = seqIndex('memoryview', mv.len, index);
-  if (value === undefined) return mv.bytes[i] as number;
+  if (value === undefined) return getTyped(mv.bytes, i, mv.code);
   if (typeof value === 'symbol' || mv.readonly) throw typeError("'memoryview' object doesn't support item assignment");
-  mv.bytes[i] = Number(checkInt(value)) & 0xff;
+  setTyped(mv.bytes, i, mv.code, value);
   return NoneObj;
 };
 MemoryViewType.make = (_c, args) => {
   const b = args[0] as PyObj;
   const d = bufferOf(b);
   if (!d) throw typeError(`object with buffer protocol required`);
-  return new PyMemoryView(b, 0, d.length, b instanceof PyBytes);
+  const code = typeof b === 'object' ? bufferCode.get(b.type)?.() ?? (b as { code?: string }).code ?? 'B' : 'B';
+  return new PyMemoryView(b, 0, d.length / itemSize(code), b instanceof PyBytes, code);
 };
 
 import { NotImplementedErrorType } from './exceptions.js';
@@ -274,6 +281,10 @@ const BytesIterType = new PyType('iterator', [ObjectType]);
 BytesIterType.getiter = (o) => o;
 BytesIterType.iternext = (o) => {
   const it = o as BytesIter;
+  if (it.o instanceof PyMemoryView) {
+    const mv = it.o;
+    return it.i < mv.len ? getTyped(mv.bytes, it.i++, mv.code) : undefined;
+  }
   const d = bufferOf(it.o) as Uint8Array;
   return it.i < d.length ? (d[it.i++] as number) : undefined;
 };

@@ -2,7 +2,7 @@
 // constructors and the iterator helper types (enumerate, zip, map, filter, reversed).
 import { PyBytes } from '../objects/bytes.js';
 import { ComplexType } from '../objects/complex.js';
-import { DictType, newDict, PyDict } from '../objects/dict.js';
+import { DictType, dictUpdate, newDict, PyDict } from '../objects/dict.js';
 import {
   BUILTIN_EXCEPTIONS, EOFErrorType, excMsg, PyException, typeError, valueError,
 } from '../objects/exceptions.js';
@@ -187,6 +187,11 @@ IntType.binary = (op, a, b) => {
 };
 nativeInit.set(IntType, (o, args) => {
   if (o instanceof PyBoxed) o.value = args.length ? intFromObj(args[0] as PyObj, args[1]) : 0;
+});
+nativeInit.set(DictType, (o, args, kw) => {
+  const d = o as PyDict;
+  if (args.length) dictUpdate(d, args[0] as PyObj);
+  if (kw) for (const [k, v] of kw) d.mpmap.set(k, v);
 });
 nativeInit.set(StrType, (o, args) => {
   if (o instanceof PyBoxed) o.value = args.length ? str(args[0] as PyObj) : '';
