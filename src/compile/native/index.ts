@@ -1,0 +1,47 @@
+// Entry points of the native back-end for the compiler: an emitter for an architecture number (as
+// .mpy headers number them), and the viper annotation rule compile.c applies to parameters and
+// return types.
+import type { EmitCommon } from '../emit-common.js';
+import { isId, isNull, type ParseNode } from '../parse-node.js';
+import { AsmX64 } from './asm-x64.js';
+import { AsmX86 } from './asm-x86.js';
+import { NativeEmitter, nativeTypeFromName, type NativeErrorSink } from './emit-native.js';
+
+export { ID_FLAG_VIPER_TYPE_POS, SCOPE_FLAG_VIPERRET_POS } from './emit-native.js';
+export type { Emitter } from './emitter-api.js';
+
+/** A native emitter for architecture `arch` (1 = x86, 2 = x64), or undefined when there is none yet. */
+export function newNativeEmitter(
+  arch: number,
+  common: EmitCommon,
+  maxNumLabels: number,
+  labelSlot: () => number,
+  onError: NativeErrorSink,
+): NativeEmitter | undefined {
+  const as = arch === 1 ? new AsmX86() : arch === 2 ? new AsmX64() : undefined;
+  if (as === undefined) return undefined;
+  as.setMaxNumLabels(maxNumLabels);
+  return new NativeEmitter(common, as, labelSlot, onError);
+}
+
+/**
+ * The native type an annotation names (compile.c's compile_viper_type_annotation): none means object;
+ * an unknown name or a non-identifier is reported through the callbacks (and counts as object).
+ */
+export function viperAnnotationType(
+  pn: ParseNode,
+  unknownType: (name: string) => void,
+  notAnIdentifier: (pn: ParseNode) => void,
+): number {
+  if (isNull(pn)) return 0;
+  if (isId(pn)) {
+    const t = nativeTypeFromName(pn.name);
+    if (t < 0) {
+      unknownType(pn.name);
+      return 0;
+    }
+    return t;
+  }
+  notAnIdentifier(pn);
+  return 0;
+}
