@@ -1,7 +1,7 @@
 // The exception hierarchy of the unix port and helpers to build exception instances. Messages passed
 // here are upstream's MP_ERROR_TEXT strings (with MICROPY_ERROR_REPORTING_DETAILED, the unix default).
 import {
-  EMPTY_TUPLE, ObjectType, PyObject, PyTuple, PyType, type KwArgs, type PyObj,
+  EMPTY_TUPLE, ObjectType, PyObject, PyTuple, PyType, setArgError, type KwArgs, type PyObj,
 } from './object.js';
 
 /** One traceback entry: source file, line, block name (upstream stores them as qstr triples). */
@@ -80,6 +80,8 @@ export const runtimeError = (msg: string): PyException => excMsg(RuntimeErrorTyp
 export const notImplemented = (msg: string): PyException => excMsg(NotImplementedErrorType, msg);
 export const zeroDivision = (msg: string): PyException => excMsg(ZeroDivisionErrorType, msg);
 export const overflowError = (msg: string): PyException => excMsg(OverflowErrorType, msg);
+
+setArgError((msg) => typeError(msg));
 
 export function isExceptionType(t: PyObj): t is PyType {
   return t instanceof PyType && t.isSubclassOf(BaseExceptionType);

@@ -3,7 +3,7 @@
 import type { Code } from '../vm/code.js';
 import type { PyDict } from './dict.js';
 import {
-  ClassMethodType, ObjectType, objectId, PyObject, PyType, StaticMethodType, type PyObj,
+  Binary, ClassMethodType, ObjectType, objectId, Unary, PyObject, PyType, StaticMethodType, type PyObj,
 } from './object.js';
 
 export class PyFunction extends PyObject {
@@ -49,6 +49,16 @@ export class PyBoundMethod extends PyObject {
 }
 export const BoundMethodType = new PyType('bound_method', [ObjectType]);
 BoundMethodType.baseable = false;
+BoundMethodType.binary = (op, a, b) => {
+  if (op !== Binary.EQ) return undefined;
+  const x = a as PyBoundMethod;
+  return b instanceof PyBoundMethod && x.self === b.self && x.fn === b.fn;
+};
+BoundMethodType.unary = (op, o) => {
+  if (op !== Unary.HASH) return undefined;
+  const m = o as PyBoundMethod;
+  return objectId(m.fn) + (typeof m.self === 'object' ? objectId(m.self) : 0);
+};
 BoundMethodType.attr = (o, name) => {
   const m = o as PyBoundMethod;
   if (name === '__self__') return m.self;

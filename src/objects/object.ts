@@ -264,11 +264,43 @@ export function objectId(o: PyObj): number {
 export class PyBuiltin extends PyObject {
   declare name: string;
   declare fn: NativeFn;
+  /** Positional argument bounds (including self for methods); min < 0 means unchecked. */
+  declare min: number;
+  declare max: number;
+  declare kw: boolean;
   constructor(name: string, fn: NativeFn) {
     super(BuiltinFunctionType);
     this.name = name;
     this.fn = fn;
+    this.min = -1;
+    this.max = 0;
+    this.kw = true;
   }
+  /** Declares the accepted argument counts, checked with upstream's mp_arg_check_num messages. */
+  arity(min: number, max = min, kw = false): this {
+    this.min = min;
+    this.max = max;
+    this.kw = kw;
+    return this;
+  }
+  call(args: PyObj[], kw: KwArgs | undefined): PyObj {
+    if (this.min >= 0) checkArgCount(this, args.length, kw);
+    return this.fn(args, kw);
+  }
+}
+
+/** Raises TypeError the way mp_arg_check_num_sig words it. */
+export function checkArgCount(b: PyBuiltin, n: number, kw: KwArgs | undefined): void {
+  if (!b.kw && kw !== undefined && kw.size > 0) throw argError("function doesn't take keyword arguments");
+  if (b.min === b.max) {
+    if (n !== b.min) throw argError(`function takes ${b.min} positional arguments but ${n} were given`);
+  } else if (n < b.min) throw argError(`function missing ${b.min - n} required positional arguments`);
+  else if (n > b.max) throw argError(`function expected at most ${b.max} arguments, got ${n}`);
+}
+/** Set by exceptions.ts (which depends on this module) to build TypeError instances. */
+export let argError: (msg: string) => PyObject = (msg) => new Error(msg) as unknown as PyObject;
+export function setArgError(f: (msg: string) => PyObject): void {
+  argError = f;
 }
 export const BuiltinFunctionType = new PyType('function', [ObjectType]);
 BuiltinFunctionType.baseable = false;
@@ -321,3 +353,8 @@ export class PyModule extends PyObject {
 }
 export const ModuleType = new PyType('module', [ObjectType]);
 ModuleType.baseable = false;
+ModuleType.print = (o) => {
+  const m = o as PyModule;
+  const file = (m.globals as unknown as { mpmap: { get(k: PyObj): PyObj | undefined } }).mpmap.get('__file__');
+  return typeof file === 'string' && m.name !== '__main__' ? `<module '${m.name}' from '${file}'>` : `<module '${m.name}'>`;
+};

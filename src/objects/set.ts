@@ -141,8 +141,12 @@ for (const t of [SetType, FrozenSetType]) {
     return same(asSet(a[0] as PyObj), keysOf(asSet(a[0] as PyObj)).filter((k) => o.mpmap.has(k)));
   });
   defMethod(t, 'difference', (a) => {
-    const o = newSet(otherKeys(a[1] as PyObj));
-    return same(asSet(a[0] as PyObj), keysOf(asSet(a[0] as PyObj)).filter((k) => !o.mpmap.has(k)));
+    let keys = keysOf(asSet(a[0] as PyObj));
+    for (let i = 1; i < a.length; i++) {
+      const o = newSet(otherKeys(a[i] as PyObj));
+      keys = keys.filter((k) => !o.mpmap.has(k));
+    }
+    return same(asSet(a[0] as PyObj), keys);
   });
   defMethod(t, 'symmetric_difference', (a) => binary(Binary.XOR, a[0] as PyObj, newSet(otherKeys(a[1] as PyObj))) as PyObj);
   defMethod(t, 'isdisjoint', (a) => {
@@ -183,7 +187,7 @@ defMethod(SetType, 'update', (a) => {
 });
 defMethod(SetType, 'difference_update', (a) => {
   const s = asSet(a[0] as PyObj);
-  for (const k of otherKeys(a[1] as PyObj)) s.mpmap.delete(k);
+  for (let i = 1; i < a.length; i++) for (const k of otherKeys(a[i] as PyObj)) s.mpmap.delete(k);
   return NoneObj;
 });
 defMethod(SetType, 'intersection_update', (a) => {

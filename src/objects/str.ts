@@ -225,7 +225,7 @@ function splitWs(s: string, maxsplit: number): string[] {
   while (i < n && isWs(s[i] as string)) i++;
   while (i < n) {
     if (maxsplit >= 0 && out.length === maxsplit) {
-      out.push(s.slice(i).replace(WS_END, ''));
+      out.push(s.slice(i));
       return out;
     }
     let j = i;

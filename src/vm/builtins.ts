@@ -29,6 +29,7 @@ import {
   binaryOp, call, getIter, hashOf, isCallable, isTrue, iterNext, len, repr, str, toArray, typeName, unaryOp, rt,
 } from './runtime.js';
 import { MpMap } from '../objects/map.js';
+import { applyArities } from './arity.js';
 
 export interface BuiltinHooks {
   exec(source: PyObj, globals: PyDict, locals: PyDict, mode: 'exec' | 'eval'): PyObj;
@@ -491,7 +492,7 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
       let e = BigInt(checkInt(a[1] as PyObj));
       if (m === 0n) throw valueError('divide by zero');
       if (e < 0n) return 0; // upstream quirk: negative exponent with modulus gives 0
-      let r = 1n;
+      let r = 1n % m;
       base = ((base % m) + m) % m;
       while (e > 0n) {
         if (e & 1n) r = (r * base) % m;
@@ -558,6 +559,7 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
   for (const [k, v] of types) set(k, v);
   for (const t of [ListType, DictType, SetType, ByteArrayType]) t.unhashable = true;
   for (const [k, v] of BUILTIN_EXCEPTIONS) set(k, v);
+  applyArities(d);
   return d;
 }
 

@@ -99,6 +99,12 @@ export function recursionError(): PyException {
 export function toPyException(e: unknown): PyException {
   if (e instanceof PyException) return e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) return recursionError();
+  if (e instanceof RangeError && /Invalid (array|typed array|string) length|allocation/i.test(e.message)) {
+    return excMsg(MemoryErrorType, 'memory allocation failed');
+  }
+  // A native function reached an argument that was not passed (JS TypeError on undefined): report it
+  // as Python does for a builtin called with too few arguments rather than crashing the VM.
+  if (e instanceof TypeError) return typeError('function missing required positional argument');
   throw e;
 }
 
@@ -248,7 +254,7 @@ export function callFunction(fn: PyFunction, args: PyObj[], kw: KwArgs | undefin
 /** Calls any callable; bytecode functions run directly, others through the runtime. */
 export function callAny(fn: PyObj, args: PyObj[], kw: KwArgs | undefined): PyObj {
   if (fn instanceof PyFunction) return callFunction(fn, args, kw);
-  if (fn instanceof PyBuiltin) return fn.fn(args, kw);
+  if (fn instanceof PyBuiltin) return fn.call(args, kw);
   if (fn instanceof PyBoundMethod) {
     const a = [fn.self];
     for (let i = 0; i < args.length; i++) a.push(args[i] as PyObj);
@@ -1204,7 +1210,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                     runFrame(nf, undefined);
                     state[sp] = nf.state[nf.sp];
                   } else if (fn instanceof PyBuiltin) {
-                    state[sp] = fn.fn(state.slice(sp + 1, sp + 2 + nPos) as PyObj[], undefined);
+                    state[sp] = fn.call(state.slice(sp + 1, sp + 2 + nPos) as PyObj[], undefined);
                   } else state[sp] = callAny(fn, state.slice(sp + 1, sp + 2 + nPos) as PyObj[], undefined);
                 } else {
                   state[sp] = callAny(fn, state.slice(sp + 2, sp + 2 + nPos) as PyObj[], undefined);
@@ -1620,6 +1626,29 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
       } catch (err) {
         const exc = toPyException(err);
         const failedOp = bc[opIp];
+        if (exc.type === StopIterationType || exc.type.isSubclassOf(StopIterationType)) {
+          // StopIteration escaping an iterator ends a for loop, or gives `yield from` its value
+          if (failedOp === Op.FOR_ITER) {
+            let p = opIp + 1;
+            const b0 = bc[p] as number;
+            let ulab: number;
+            if (b0 & 0x80) {
+              ulab = (b0 & 0x7f) | ((bc[p + 1] as number) << 7);
+              p += 2;
+            } else {
+              ulab = b0;
+              p += 1;
+            }
+            ip = p + ulab;
+            sp -= 4;
+            continue;
+          }
+          if (failedOp === Op.YIELD_FROM) {
+            state[sp] = exc.args.items[0] ?? NoneObj;
+            ip = opIp + 1;
+            continue;
+          }
+        }
         if (failedOp !== Op.END_FINALLY && failedOp !== Op.RAISE_LAST) {
           addTraceback(exc, code, opIp);
         }

@@ -7,7 +7,7 @@ import {
 import { floatBinary } from '../objects/float.js';
 import { intBinary, intHash, intUnary } from '../objects/int.js';
 import {
-  Binary, BoolType, DELETE, NoneObj, objectId, PrintKind, PyBuiltin, PyFloat, PyInstance, PyList, PyObject,
+  Binary, BoolType, DELETE, NoneObj, NotImplementedObj, objectId, PrintKind, PyBuiltin, PyFloat, PyInstance, PyList, PyObject,
   PyTuple, PyType, REFLECT_OFFSET, typeOf, Unary, type KwArgs, type PyObj, type SubscrValue,
 } from '../objects/object.js';
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
@@ -262,8 +262,16 @@ export function binaryOp(op: Binary, a: PyObj, b: PyObj): PyObj {
       return a === b;
     case Binary.EQ:
       return pyEquals(a, b);
-    case Binary.NE:
+    case Binary.NE: {
+      if (typeof a === 'object' && a.type.isUser) {
+        const ne = a.type.lookup('__ne__');
+        if (ne !== undefined && !(ne instanceof PyBuiltin)) {
+          const r = call(ne, [a, b]);
+          if (r !== NotImplementedObj) return r;
+        }
+      }
       return !pyEquals(a, b);
+    }
     case Binary.IN:
       return contains(b, a);
     case Binary.EXC_MATCH:
@@ -392,7 +400,7 @@ export function itemsOf(o: PyObj): PyObj[] {
 // ---------------------------------------------------------------- calling
 
 export function call(fn: PyObj, args: PyObj[], kw?: KwArgs): PyObj {
-  if (fn instanceof PyBuiltin) return fn.fn(args, kw);
+  if (fn instanceof PyBuiltin) return fn.call(args, kw);
   const t = typeOf(fn);
   if (t.call) return t.call(fn, args, kw);
   if (fn instanceof PyFunction || fn instanceof PyBoundMethod) {
