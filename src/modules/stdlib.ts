@@ -1,0 +1,4 @@
+// Registers the standard modules added by the modules work (issue 6); imported for its side effects by
+// modules/all.ts. One import per module file.
+import './gc.js';
+import './platform.js';
