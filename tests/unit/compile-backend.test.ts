@@ -60,7 +60,8 @@ test('compile errors carry mpy-cross\'s traceback text', () => {
     (e: unknown) => e instanceof CompileError && e.message === 'invalid arch',
   );
   assert.throws(
-    () => compile('@micropython.viper\ndef f(): pass\n', { fileName: 't.py', arch: 'x64' }),
+    // x86/x64 have native back-ends; the other architectures do not yet
+    () => compile('@micropython.viper\ndef f(): pass\n', { fileName: 't.py', arch: 'armv7m' }),
     (e: unknown) => e instanceof CompileError && /not supported yet/.test(e.message),
   );
 });
