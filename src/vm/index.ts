@@ -21,6 +21,7 @@ import './gen.js';
 import '../objects/all.js';
 import '../modules/all.js';
 import { nativeModules } from './modules.js';
+import type { HostFs } from './hostfs.js';
 
 /** File-system and console access the VM needs; implemented by src/cli/node-host.ts or a browser shim. */
 export interface VmHost {
@@ -36,6 +37,8 @@ export interface VmHost {
   readLine?(): string | undefined;
   /** Monotonic milliseconds (time module). */
   now?(): number;
+  /** Directories, metadata and environment (os module); optional. */
+  fs?: HostFs;
 }
 
 /** Compiles Python source to .mpy bytes (injected by the wiring layer; raises on syntax errors). */

@@ -2,6 +2,7 @@
 // module on first import. Kept separate from vm/index.ts so module files can register without cycles.
 import { dictFromMap } from '../objects/dict.js';
 import { PyBuiltin, PyModule, type NativeFn, type PyObj } from '../objects/object.js';
+import type { HostFs } from './hostfs.js';
 
 /** What a native module may use from its VM instance. */
 export interface ModuleHost {
@@ -11,6 +12,8 @@ export interface ModuleHost {
   writeFile?(path: string, data: Uint8Array): void;
   stat(path: string): 'file' | 'dir' | undefined;
   now?(): number;
+  /** Directories, metadata and environment for the os module (absent: os raises OSError). */
+  fs?: HostFs;
 }
 
 export type NativeModuleFactory = (host: ModuleHost) => PyModule;
