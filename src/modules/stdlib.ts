@@ -2,3 +2,4 @@
 // modules/all.ts. One import per module file.
 import './gc.js';
 import './platform.js';
+import './os.js';
