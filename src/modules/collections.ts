@@ -17,7 +17,8 @@ function namedtuple(args: PyObj[]): PyObj {
   const spec = args[1] as PyObj;
   const fields = typeof spec === 'string' ? spec.replace(/,/g, ' ').split(/\s+/).filter(Boolean) : toArray(spec).map((f) => str(f));
   const t = new PyType(name, [TupleType]);
-  t.native = TupleType;
+  // the namedtuple type is itself the native base of its subclasses (its constructor takes the fields)
+  t.native = t;
   t.isUser = true;
   t.make = (cls, a, kw) => {
     const items: (PyObj | undefined)[] = a.slice();

@@ -3,7 +3,7 @@
 import { PyDict } from '../objects/dict.js';
 import { excArgs, PyException, SystemExitType } from '../objects/exceptions.js';
 import {
-  NoneObj, ObjectType, PyBuiltin, PyList, PyModule, PyObject, PyTuple, PyType, type PyObj,
+  defMethod, NoneObj, ObjectType, PyBuiltin, PyList, PyModule, PyObject, PyTuple, PyType, type PyObj,
 } from '../objects/object.js';
 import { call, str } from '../vm/runtime.js';
 import { dictFromMap } from '../objects/dict.js';
@@ -26,13 +26,13 @@ class HostStream extends PyObject {
 }
 const HostStreamType = new PyType('TextIOWrapper', [ObjectType]);
 HostStreamType.print = (o) => `<io.TextIOWrapper ${(o as HostStream).fd}>`;
-HostStreamType.dict.set('write', new PyBuiltin('write', (a) => {
+defMethod(HostStreamType, 'write', (a) => {
   const s = a[1] as PyObj;
   const text = typeof s === 'string' ? s : str(s);
   (a[0] as HostStream).write(text);
   return [...text].length;
-}));
-HostStreamType.dict.set('flush', new PyBuiltin('flush', () => NoneObj));
+});
+defMethod(HostStreamType, 'flush', () => NoneObj);
 HostStreamType.attr = (o, name) => {
   if (name === 'buffer') return o;
   return undefined;

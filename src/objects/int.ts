@@ -176,6 +176,8 @@ const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 export function parseInt(text: string, baseIn: number): Int {
   let base = baseIn;
   if ((base !== 0 && base < 2) || base > 36) throw valueError('int() arg 2 must be >= 2 and <= 36');
+  const baseParam = base;
+  void baseParam;
   const isWs = (c: string | undefined): boolean => c !== undefined && /[ \t\n\r\v\f]/.test(c);
   let i = 0;
   const n = text.length;
@@ -192,7 +194,10 @@ export function parseInt(text: string, baseIn: number): Int {
   if (c0 === '0' && ((c1 === 'x' && (base === 0 || base === 16)) || (c1 === 'o' && (base === 0 || base === 8)) || (c1 === 'b' && (base === 0 || base === 2)))) {
     base = c1 === 'x' ? 16 : c1 === 'o' ? 8 : 2;
     i += 2;
-  } else if (base === 0) base = 10;
+  } else if (base === 0) {
+    // base 0 with a leading zero allows only zeros (upstream parses it as "base 1")
+    base = c0 === '0' && n - i > 1 ? 1 : 10;
+  }
   const start = i;
   let val = 0n;
   for (; i < n; i++) {
@@ -206,7 +211,7 @@ export function parseInt(text: string, baseIn: number): Int {
     while (i < n && isWs(text[i])) i++;
     return i !== n;
   })();
-  if (bad) throw valueError(`invalid syntax for integer with base ${base}: ${pyReprStrShort(text.slice(start))}`);
+  if (bad) throw valueError(`invalid syntax for integer with base ${base === 1 ? 0 : base}: ${pyReprStrShort(text.slice(start))}`);
   return normBig(neg ? -val : val);
 }
 

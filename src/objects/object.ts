@@ -268,6 +268,8 @@ export class PyBuiltin extends PyObject {
   declare min: number;
   declare max: number;
   declare kw: boolean;
+  /** A method of a builtin type (bound to the instance on attribute access); plain builtins are not. */
+  declare isMethod: boolean;
   constructor(name: string, fn: NativeFn) {
     super(BuiltinFunctionType);
     this.name = name;
@@ -275,6 +277,7 @@ export class PyBuiltin extends PyObject {
     this.min = -1;
     this.max = 0;
     this.kw = true;
+    this.isMethod = false;
   }
   /** Declares the accepted argument counts, checked with upstream's mp_arg_check_num messages. */
   arity(min: number, max = min, kw = false): this {
@@ -308,6 +311,7 @@ BuiltinFunctionType.baseable = false;
 /** Adds a method implemented natively to a builtin type's dict (args[0] is self). */
 export function defMethod(t: PyType, name: string, fn: NativeFn): PyBuiltin {
   const b = new PyBuiltin(name, fn);
+  b.isMethod = true;
   t.dict.set(name, b);
   return b;
 }

@@ -45,7 +45,8 @@ function num(o: PyObj): number {
   return Number(checkInt(o));
 }
 
-RangeType.make = (_c, args) => {
+RangeType.make = (_c, args, kw) => {
+  if (kw && kw.size) throw typeError("function doesn't take keyword arguments");
   if (args.length < 1 || args.length > 3) throw typeError(`function takes ${args.length < 1 ? 'at least 1' : 'at most 3'} arguments`);
   let start = 0;
   let stop: number;

@@ -201,7 +201,14 @@ function userMake(cls: PyType, args: PyObj[], kw: KwArgs | undefined): PyObj {
     const f = newFn instanceof PyStaticMethod ? newFn.fn : newFn;
     obj = call(f, [cls, ...args], kw);
     if (typeOf(obj) !== cls) return obj;
-  } else obj = instantiate(cls, []);
+  } else {
+    const hasInit = isUserDefined(cls, '__init__') !== undefined;
+    if (!hasInit && cls.native !== ObjectType) {
+      // the native constructor gets all the arguments (upstream defers it until after __init__)
+      obj = instantiate(cls, args, kw);
+      markNativeInited(obj);
+    } else obj = instantiate(cls, []);
+  }
   const init = cls.lookup('__init__');
   const userInit = init !== undefined && isUserDefined(cls, '__init__') !== undefined;
   if (userInit) {
@@ -216,11 +223,11 @@ function userMake(cls: PyType, args: PyObj[], kw: KwArgs | undefined): PyObj {
 }
 
 /** A blank instance of cls (of its native representation). */
-export function instantiate(cls: PyType, args: PyObj[]): PyObj {
+export function instantiate(cls: PyType, args: PyObj[], kw?: KwArgs): PyObj {
   if (cls.native === ObjectType) return new PyInstance(cls);
   const mk = cls.native.make;
   if (!mk) throw typeError(`cannot create '${cls.name}' instances`);
-  const o = mk(cls, args, undefined);
+  const o = mk(cls, args, kw);
   if (typeof o === 'object' && !(o as { dict?: unknown }).dict) (o as { dict?: Map<string, PyObj> }).dict = new Map();
   return o;
 }
@@ -386,7 +393,7 @@ export function superLookup(cls: PyType, obj: PyObj, name: string): PyObj | unde
   for (let i = 1; i < mro.length; i++) {
     const v = (mro[i] as PyType).dict.get(name);
     if (v === undefined) continue;
-    if (v instanceof PyFunction || v instanceof PyBuiltin) return new PyBoundMethod(obj, v);
+    if (v instanceof PyFunction || (v instanceof PyBuiltin && v.isMethod)) return new PyBoundMethod(obj, v);
     if (v instanceof PyClassMethod) return new PyBoundMethod(obj instanceof PyType ? obj : typeOf(obj), v.fn);
     if (v instanceof PyStaticMethod) return v.fn;
     return v; // property objects are returned as-is (MicroPython does not invoke them here)

@@ -7,7 +7,8 @@ import {
   DELETE, NoneObj, PyBuiltin, PyClassMethod, PyInstance, PyModule, PyObject, PyStaticMethod, PyTuple, PyType,
   typeOf, type PyObj,
 } from '../objects/object.js';
-import { call, mkAttributeError } from './runtime.js';
+import { call, contains, getIter, iterNext, len, mkAttributeError, subscr } from './runtime.js';
+import { StopIterationType } from '../objects/exceptions.js';
 import { MpMap } from '../objects/map.js';
 
 function objDict(o: PyObj): Map<string, PyObj> | undefined {
@@ -21,7 +22,7 @@ function objDict(o: PyObj): Map<string, PyObj> | undefined {
 
 /** Applies descriptor/method binding to a class attribute found for instance `o`. */
 export function bindMember(v: PyObj, o: PyObj, t: PyType): PyObj {
-  if (v instanceof PyFunction || v instanceof PyBuiltin) return new PyBoundMethod(o, v);
+  if (v instanceof PyFunction || (v instanceof PyBuiltin && v.isMethod)) return new PyBoundMethod(o, v);
   if (typeof v !== 'object') return v;
   if (v instanceof PyStaticMethod) return v.fn;
   if (v instanceof PyClassMethod) return new PyBoundMethod(t, v.fn);
@@ -96,11 +97,34 @@ export function loadAttrMaybe(o: PyObj, name: string): PyObj | undefined {
     const r = t.attr(o, name);
     if (r !== undefined) return r;
   }
+  const special = nativeDunder(o, t, name);
+  if (special !== undefined) return special;
   if (t.isUser) {
     const ga = t.lookup('__getattr__');
     if (ga !== undefined) return call(ga, [o, name]);
   }
   return undefined;
+}
+
+/** Special methods builtin types expose as attributes, backed by their slots. */
+function nativeDunder(o: PyObj, t: PyType, name: string): PyObj | undefined {
+  if (t.isUser) return undefined;
+  const m = (f: (a: PyObj[]) => PyObj): PyObj => new PyBoundMethod(o, new PyBuiltin(name, (a) => f(a.slice(1))));
+  switch (name) {
+    case '__next__':
+      return t.iternext ? m(() => {
+        const v = iterNext(o);
+        if (v === undefined) throw excMsg(StopIterationType);
+        return v;
+      }) : undefined;
+    case '__iter__': return t.getiter ? m(() => getIter(o)) : undefined;
+    case '__getitem__': return t.subscr ? m((a) => subscr(o, a[0] as PyObj, undefined)) : undefined;
+    case '__setitem__': return t.subscr ? m((a) => subscr(o, a[0] as PyObj, a[1] as PyObj)) : undefined;
+    case '__delitem__': return t.subscr ? m((a) => subscr(o, a[0] as PyObj, DELETE)) : undefined;
+    case '__contains__': return t.binary ? m((a) => contains(o, a[0] as PyObj)) : undefined;
+    case '__len__': return t.unary ? m(() => len(o)) : undefined;
+    default: return undefined;
+  }
 }
 
 export function loadAttr(o: PyObj, name: string): PyObj {
@@ -119,7 +143,7 @@ export function loadMethodInto(dest: (PyObj | undefined)[], i: number, o: PyObj,
     const d = objDict(o);
     if (d === undefined || !d.has(name)) {
       const v = t.lookup(name);
-      if (v instanceof PyFunction || v instanceof PyBuiltin) {
+      if (v instanceof PyFunction || (v instanceof PyBuiltin && v.isMethod)) {
         dest[i] = v;
         dest[i + 1] = o;
         return;

@@ -238,7 +238,7 @@ EllipsisObj.type.print = () => 'Ellipsis';
 NotImplementedObj.type.print = () => 'NotImplemented';
 
 function defMethodOn(t: PyType, name: string, f: NativeFn): void {
-  t.dict.set(name, new PyBuiltin(name, f));
+  t.dict.set(name, Object.assign(new PyBuiltin(name, f), { isMethod: true }));
 }
 function defStatic(t: PyType, name: string, f: NativeFn, cls: boolean): void {
   const b = new PyBuiltin(name, f);

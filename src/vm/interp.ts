@@ -420,7 +420,10 @@ function resumeAny(o: PyObj, send: PyObj | undefined, thr: PyObj | undefined): R
     resumeValue = call(loadAttr(o, 'throw'), [exc]);
     return ResumeKind.YIELD;
   }
-  throw makeRaiseObj(exc);
+  const e = makeRaiseObj(exc);
+  // PEP 479: a StopIteration thrown through `yield from` becomes RuntimeError
+  if (e.type.isSubclassOf(StopIterationType)) throw excMsg(RuntimeErrorType, 'generator raised StopIteration');
+  throw e;
 }
 
 // ------------------------------------------------------------------ the dispatch loop

@@ -262,7 +262,7 @@ export class AsmX86 extends Assembler {
     this.word32(rel);
   }
 
-  notReg(reg: number): void {
+  override notReg(reg: number): void {
     this.rr(reg, 2, 0xf7);
   }
   negReg(reg: number): void {
@@ -311,7 +311,7 @@ export class AsmX86 extends Assembler {
   storeRegRegOffset(src: number, base: number, wordOffset: number): void {
     this.store32(src, base, wordOffset * WORD);
   }
-  load8RegRegOffset(dest: number, base: number, offset: number): void {
+  override load8RegRegOffset(dest: number, base: number, offset: number): void {
     this.bytes(0x0f, 0xb6);
     this.rDisp(dest, base, offset);
   }
@@ -319,18 +319,36 @@ export class AsmX86 extends Assembler {
     this.bytes(0x0f, 0xb7);
     this.rDisp(dest, base, 2 * offset);
   }
-  load32RegRegOffset(dest: number, base: number, offset: number): void {
+  override load32RegRegOffset(dest: number, base: number, offset: number): void {
     this.load32(dest, base, 4 * offset);
   }
-  store8RegRegOffset(src: number, base: number, offset: number): void {
+  override store8RegRegOffset(src: number, base: number, offset: number): void {
     this.bytes(0x88);
     this.rDisp(src, base, offset);
   }
-  store16RegRegOffset(src: number, base: number, offset: number): void {
+  override store16RegRegOffset(src: number, base: number, offset: number): void {
     this.bytes(0x66, 0x89);
     this.rDisp(src, base, 2 * offset);
   }
-  store32RegRegOffset(src: number, base: number, offset: number): void {
+  override store32RegRegOffset(src: number, base: number, offset: number): void {
     this.store32(src, base, 4 * offset);
+  }
+  load8RegReg(dest: number, base: number): void {
+    this.load8RegRegOffset(dest, base, 0);
+  }
+  load16RegReg(dest: number, base: number): void {
+    this.load16RegRegOffset(dest, base, 0);
+  }
+  load32RegReg(dest: number, base: number): void {
+    this.load32RegRegOffset(dest, base, 0);
+  }
+  store8RegReg(src: number, base: number): void {
+    this.store8RegRegOffset(src, base, 0);
+  }
+  store16RegReg(src: number, base: number): void {
+    this.store16RegRegOffset(src, base, 0);
+  }
+  store32RegReg(src: number, base: number): void {
+    this.store32RegRegOffset(src, base, 0);
   }
 }

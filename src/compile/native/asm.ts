@@ -47,6 +47,8 @@ export abstract class Assembler {
   readonly shiftCountReg: number | undefined = undefined;
   /** x86/x64: byte stores need the value in a low register, so the value is always popped to ARG_3 */
   readonly storeValueInFixedReg: boolean = false;
+  /** a register that always reads 0 (REG_ZERO), where the architecture has one */
+  readonly zeroReg: number | undefined = undefined;
 
   // ---- buffer and passes (asmbase.c) -----------------------------------------------------------
 
@@ -164,8 +166,13 @@ export abstract class Assembler {
   movArgToReg(_argNum: number, _dest: number): void {
     throw new Error('internal: arguments are in registers on this architecture');
   }
-  abstract notReg(reg: number): void;
+  /** bitwise not; without it the emitter xors with -1 (upstream's fallback) */
+  notReg?(reg: number): void;
   abstract negReg(reg: number): void;
+  /** shifts by a register (architectures without shiftCountReg) */
+  lslRegReg?(dest: number, src: number): void;
+  lsrRegReg?(dest: number, src: number): void;
+  asrRegReg?(dest: number, src: number): void;
   /** x86/x64 shift by CL; other architectures shift by a register (lslRegReg etc.) */
   lslReg(_reg: number): void {
     throw new Error('internal: no shift-by-CL');
@@ -188,13 +195,32 @@ export abstract class Assembler {
   /** word loads/stores with the offset in words */
   abstract loadRegRegOffset(dest: number, base: number, wordOffset: number): void;
   abstract storeRegRegOffset(src: number, base: number, wordOffset: number): void;
-  /** sized loads (zero-extended) and stores; offsets in units of the access size */
-  abstract load8RegRegOffset(dest: number, base: number, offset: number): void;
+  /** 16-bit zero-extended load, offset in halfwords (every architecture has it: qstrs are read so) */
   abstract load16RegRegOffset(dest: number, base: number, offset: number): void;
-  abstract load32RegRegOffset(dest: number, base: number, offset: number): void;
-  abstract store8RegRegOffset(src: number, base: number, offset: number): void;
-  abstract store16RegRegOffset(src: number, base: number, offset: number): void;
-  abstract store32RegRegOffset(src: number, base: number, offset: number): void;
+  /** sized accesses at [base] */
+  abstract load8RegReg(dest: number, base: number): void;
+  abstract load16RegReg(dest: number, base: number): void;
+  abstract load32RegReg(dest: number, base: number): void;
+  abstract store8RegReg(src: number, base: number): void;
+  abstract store16RegReg(src: number, base: number): void;
+  abstract store32RegReg(src: number, base: number): void;
+  // Optional forms: with an immediate offset (in units of the access size) or an index register
+  // (scaled by the access size). Without them the emitter computes the address as upstream does.
+  load8RegRegOffset?(dest: number, base: number, offset: number): void;
+  load32RegRegOffset?(dest: number, base: number, offset: number): void;
+  store8RegRegOffset?(src: number, base: number, offset: number): void;
+  store16RegRegOffset?(src: number, base: number, offset: number): void;
+  store32RegRegOffset?(src: number, base: number, offset: number): void;
+  load8RegRegReg?(dest: number, base: number, index: number): void;
+  load16RegRegReg?(dest: number, base: number, index: number): void;
+  load32RegRegReg?(dest: number, base: number, index: number): void;
+  store8RegRegReg?(src: number, base: number, index: number): void;
+  store16RegRegReg?(src: number, base: number, index: number): void;
+  store32RegRegReg?(src: number, base: number, index: number): void;
+  /** the call to mp_setup_code_state (Thumb/ARM use a long call through a scratch register) */
+  callIndSetupCodeState(funId: number): void {
+    this.callInd(funId);
+  }
   endPass(): void {
     // nothing to flush on x86/x64 (literal pools on other architectures)
   }

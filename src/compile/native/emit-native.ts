@@ -261,11 +261,28 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
       const p = this.prePopRegFlexible(R.ARG_1, R.ARG_2, R.ARG_2);
       vtypeBase = p.vtype;
       this.needRegSingle(R.RET, 0);
+      // without an offset form: base + scaled index into the index register, then load from it
+      const viaIndex = (scale: number): number => {
+        if (index === 0) return p.reg;
+        this.needRegSingle(R.ARG_2, 0);
+        as.movRegImm(R.ARG_2, BigInt(index * scale));
+        as.addRegReg(R.ARG_2, p.reg);
+        return R.ARG_2;
+      };
       switch (vtypeBase) {
-        case VType.Ptr8: as.load8RegRegOffset(R.RET, p.reg, index); break;
-        case VType.Ptr16: as.load16RegRegOffset(R.RET, p.reg, index); break;
-        case VType.Ptr32: as.load32RegRegOffset(R.RET, p.reg, index); break;
-        default: this.error(`can't load from '${vtypeName(vtypeBase)}'`);
+        case VType.Ptr8:
+          if (as.load8RegRegOffset) as.load8RegRegOffset(R.RET, p.reg, index);
+          else as.load8RegReg(R.RET, viaIndex(1));
+          break;
+        case VType.Ptr16:
+          as.load16RegRegOffset(R.RET, p.reg, index);
+          break;
+        case VType.Ptr32:
+          if (as.load32RegRegOffset) as.load32RegRegOffset(R.RET, p.reg, index);
+          else as.load32RegReg(R.RET, viaIndex(4));
+          break;
+        default:
+          this.error(`can't load from '${vtypeName(vtypeBase)}'`);
       }
     } else {
       const idx = this.prePopRegFlexible(R.ARG_2, R.ARG_1, R.ARG_1);
@@ -274,20 +291,28 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
       if (idx.vtype !== VType.Int && idx.vtype !== VType.Uint) {
         this.error(`can't load with '${vtypeName(idx.vtype)}' index`);
       }
-      // no indexed addressing in the generic API: add the scaled index to the base
+      // without indexed addressing the scaled index is added to the base, one add per byte of size
       switch (vtypeBase) {
         case VType.Ptr8:
-          as.addRegReg(R.ARG_1, idx.reg);
-          as.load8RegRegOffset(R.RET, R.ARG_1, 0);
+          if (as.load8RegRegReg) as.load8RegRegReg(R.RET, R.ARG_1, idx.reg);
+          else {
+            as.addRegReg(R.ARG_1, idx.reg);
+            as.load8RegReg(R.RET, R.ARG_1);
+          }
           break;
         case VType.Ptr16:
-          as.addRegReg(R.ARG_1, idx.reg);
-          as.addRegReg(R.ARG_1, idx.reg);
-          as.load16RegRegOffset(R.RET, R.ARG_1, 0);
+          if (as.load16RegRegReg) as.load16RegRegReg(R.RET, R.ARG_1, idx.reg);
+          else {
+            for (let i = 0; i < 2; i++) as.addRegReg(R.ARG_1, idx.reg);
+            as.load16RegReg(R.RET, R.ARG_1);
+          }
           break;
         case VType.Ptr32:
-          for (let i = 0; i < 4; i++) as.addRegReg(R.ARG_1, idx.reg);
-          as.load32RegRegOffset(R.RET, R.ARG_1, 0);
+          if (as.load32RegRegReg) as.load32RegRegReg(R.RET, R.ARG_1, idx.reg);
+          else {
+            for (let i = 0; i < 4; i++) as.addRegReg(R.ARG_1, idx.reg);
+            as.load32RegReg(R.RET, R.ARG_1);
+          }
           break;
         default:
           this.error(`can't load from '${vtypeName(vtypeBase)}'`);
@@ -333,11 +358,28 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
       if (vtypeValue !== VType.Bool && vtypeValue !== VType.Int && vtypeValue !== VType.Uint) {
         this.error(`can't store '${vtypeName(vtypeValue)}'`);
       }
+      // without an offset form: base + scaled index into the index register, then store there
+      const viaIndex = (scale: number): number => {
+        if (index === 0) return b.reg;
+        as.movRegImm(regIndex, BigInt(index * scale));
+        as.addRegReg(regIndex, b.reg);
+        return regIndex;
+      };
       switch (vtypeBase) {
-        case VType.Ptr8: as.store8RegRegOffset(regValue, b.reg, index); break;
-        case VType.Ptr16: as.store16RegRegOffset(regValue, b.reg, index); break;
-        case VType.Ptr32: as.store32RegRegOffset(regValue, b.reg, index); break;
-        default: this.error(`can't store to '${vtypeName(vtypeBase)}'`);
+        case VType.Ptr8:
+          if (as.store8RegRegOffset) as.store8RegRegOffset(regValue, b.reg, index);
+          else as.store8RegReg(regValue, viaIndex(1));
+          break;
+        case VType.Ptr16:
+          if (as.store16RegRegOffset) as.store16RegRegOffset(regValue, b.reg, index);
+          else as.store16RegReg(regValue, viaIndex(2));
+          break;
+        case VType.Ptr32:
+          if (as.store32RegRegOffset) as.store32RegRegOffset(regValue, b.reg, index);
+          else as.store32RegReg(regValue, viaIndex(4));
+          break;
+        default:
+          this.error(`can't store to '${vtypeName(vtypeBase)}'`);
       }
     } else {
       let regValue = R.ARG_3;
@@ -359,17 +401,25 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
       }
       switch (vtypeBase) {
         case VType.Ptr8:
-          as.addRegReg(R.ARG_1, idx.reg);
-          as.store8RegRegOffset(regValue, R.ARG_1, 0);
+          if (as.store8RegRegReg) as.store8RegRegReg(regValue, R.ARG_1, idx.reg);
+          else {
+            as.addRegReg(R.ARG_1, idx.reg);
+            as.store8RegReg(regValue, R.ARG_1);
+          }
           break;
         case VType.Ptr16:
-          as.addRegReg(R.ARG_1, idx.reg);
-          as.addRegReg(R.ARG_1, idx.reg);
-          as.store16RegRegOffset(regValue, R.ARG_1, 0);
+          if (as.store16RegRegReg) as.store16RegRegReg(regValue, R.ARG_1, idx.reg);
+          else {
+            for (let i = 0; i < 2; i++) as.addRegReg(R.ARG_1, idx.reg);
+            as.store16RegReg(regValue, R.ARG_1);
+          }
           break;
         case VType.Ptr32:
-          for (let i = 0; i < 4; i++) as.addRegReg(R.ARG_1, idx.reg);
-          as.store32RegRegOffset(regValue, R.ARG_1, 0);
+          if (as.store32RegRegReg) as.store32RegRegReg(regValue, R.ARG_1, idx.reg);
+          else {
+            for (let i = 0; i < 4; i++) as.addRegReg(R.ARG_1, idx.reg);
+            as.store32RegReg(regValue, R.ARG_1);
+          }
           break;
         default:
           this.error(`can't store to '${vtypeName(vtypeBase)}'`);
@@ -651,9 +701,17 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
         this.as.negReg(p.reg);
         this.pushReg(p.vtype, p.reg);
       } else if (op === 2) {
-        const p = this.prePopRegFlexible(R.RET, R.RET, R.RET);
-        this.as.notReg(p.reg);
-        this.pushReg(p.vtype, p.reg);
+        if (this.as.notReg) {
+          const p = this.prePopRegFlexible(R.RET, R.RET, R.RET);
+          this.as.notReg(p.reg);
+          this.pushReg(p.vtype, p.reg);
+        } else {
+          // x ^ -1
+          const p = this.prePopRegFlexible(R.RET, R.ARG_1, R.RET);
+          this.as.movRegImm(R.ARG_1, -1n);
+          this.as.xorRegReg(p.reg, R.ARG_1);
+          this.pushReg(p.vtype, p.reg);
+        }
       } else {
         this.error("'not' not implemented");
       }
@@ -698,6 +756,14 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
       vtypeRhs = rhs.vtype;
       vtypeLhs = this.prePopReg(R.ARG_2);
       const regRhs = rhs.reg;
+      if (op === LSHIFT || op === RSHIFT) {
+        // architectures that shift by any register (x86/x64 took the CL path above)
+        const shift = op === LSHIFT ? as.lslRegReg : vtypeLhs === VType.Uint ? as.lsrRegReg : as.asrRegReg;
+        if (shift === undefined) throw new Error('internal: the assembler has no register shifts');
+        shift.call(as, R.ARG_2, regRhs);
+        this.pushReg(vtypeLhs, R.ARG_2);
+        return;
+      }
       if (op === OR) as.orRegReg(R.ARG_2, regRhs);
       else if (op === XOR) as.xorRegReg(R.ARG_2, regRhs);
       else if (op === AND) as.andRegReg(R.ARG_2, regRhs);
