@@ -13,3 +13,4 @@ import './array.js';
 import './random.js';
 import './stdlib.js';
 import './hashlib.js';
+import './re.js';

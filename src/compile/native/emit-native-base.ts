@@ -254,8 +254,12 @@ export abstract class NativeEmitterBase {
     this.as.movRegImm(regTemp, imm);
     this.movStateReg(local, regTemp);
   }
-  /** Stores MP_OBJ_NULL into a frame slot (no zero register on x86/x64: clear a temporary). */
+  /** Stores MP_OBJ_NULL into a frame slot (without a zero register: clear the temporary). */
   protected movLocalNull(local: number, regTemp: number): void {
+    if (this.as.zeroReg !== undefined) {
+      this.as.movLocalReg(local, this.as.zeroReg);
+      return;
+    }
     this.as.clrReg(regTemp);
     this.as.movLocalReg(local, regTemp);
   }
@@ -407,7 +411,7 @@ export abstract class NativeEmitterBase {
         if (R.ARG_2 !== R.PARENT_ARG_2) as.movRegReg(R.ARG_2, R.PARENT_ARG_2);
         if (R.ARG_3 !== R.PARENT_ARG_3) as.movRegReg(R.ARG_3, R.PARENT_ARG_3);
         if (R.ARG_4 !== R.PARENT_ARG_4) as.movRegReg(R.ARG_4, R.PARENT_ARG_4);
-        as.callInd(FunId.SETUP_CODE_STATE);
+        as.callIndSetupCodeState(FunId.SETUP_CODE_STATE);
       }
 
       this.globalExcEntry();
@@ -818,8 +822,9 @@ export abstract class NativeEmitterBase {
       as.jumpIfRegZero(R.RET, startLabel, true);
     } else {
       this.movLocalNull(this.idxExcHandlerUnwind, R.TEMP0);
-      // nlr.ret_val is passed to mp_native_raise whether or not there was an exception
-      as.movLocalReg(this.idxExcVal, R.TEMP0);
+      // nlr.ret_val is passed to mp_native_raise whether or not there was an exception (REG_ZERO, or
+      // the temporary just cleared)
+      as.movLocalReg(this.idxExcVal, as.zeroReg ?? R.TEMP0);
       as.movRegPcrel(R.LOCAL_1, startLabel);
       // every exception comes back here and resumes at the current handler's PC
       this.labelAssign(nlrLabel);
