@@ -14,3 +14,4 @@ import './random.js';
 import './stdlib.js';
 import './hashlib.js';
 import './re.js';
+import './asyncio.js';

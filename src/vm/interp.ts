@@ -29,7 +29,7 @@ import { loadAttr, loadMethodInto, storeAttr } from './attr.js';
 import { SCOPE_DEFKWARGS, SCOPE_GENERATOR, SCOPE_VARARGS, SCOPE_VARKEYWORDS, type Code } from './code.js';
 import {
   binaryOp, call, getIter, isTrue, iterNext, mkAttributeError, str, subscr, unaryOp, unpackSequence, warning,
-  toArray, itemsOf,
+  toArray, itemsOf, rt,
 } from './runtime.js';
 import { vmState } from './state.js';
 
@@ -378,9 +378,12 @@ function resumeAny(o: PyObj, send: PyObj | undefined, thr: PyObj | undefined): R
   const t = typeOf(o);
   if (thr === undefined) {
     if (send === NoneObj && t.iternext && !t.isUser) {
+      rt.stopValue = undefined;
       const v = t.iternext(o);
       if (v === undefined) {
-        resumeValue = NoneObj;
+        // the iterator's return value (upstream's stop_iteration_arg), e.g. an awaited task's result
+        resumeValue = rt.stopValue ?? NoneObj;
+        rt.stopValue = undefined;
         return ResumeKind.NORMAL;
       }
       resumeValue = v;
