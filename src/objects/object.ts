@@ -284,6 +284,8 @@ export class PyBuiltin extends PyObject {
     this.min = min;
     this.max = max;
     this.kw = kw;
+    // upstream has distinct (all 'function'-named) types for 0..3 fixed arguments and for the rest
+    if (min === max && min <= 3 && !kw) this.type = FixedArityFunctionTypes[min] as PyType;
     return this;
   }
   call(args: PyObj[], kw: KwArgs | undefined): PyObj {
@@ -307,6 +309,11 @@ export function setArgError(f: (msg: string) => PyObject): void {
 }
 export const BuiltinFunctionType = new PyType('function', [ObjectType]);
 BuiltinFunctionType.baseable = false;
+export const FixedArityFunctionTypes: PyType[] = [0, 1, 2, 3].map(() => {
+  const t = new PyType('function', [ObjectType]);
+  t.baseable = false;
+  return t;
+});
 
 /** Adds a method implemented natively to a builtin type's dict (args[0] is self). */
 export function defMethod(t: PyType, name: string, fn: NativeFn): PyBuiltin {
