@@ -189,3 +189,24 @@ test('native x64: mpyts tool -d on mpyts output equals the golden disassembly', 
   console.log(`native x64 tool -d: ${total - failures.length}/${total} sampled listings identical`);
   assert.deepEqual(failures, []);
 });
+
+test('native x64/x86: compile() matches mpy-cross on the repo own native cases (tests/data/native)', () => {
+  const dir = join(REPO_ROOT, 'tests', 'data', 'native');
+  const sets: [string, CompileOptions, number][] = [
+    ['march-x64', { arch: 'x64' }, 2],
+    ['march-x86', { arch: 'x86' }, 1],
+    ['native-x64', { arch: 'x64', emit: 'native' }, 2],
+    ['native-x86', { arch: 'x86', emit: 'native' }, 1],
+  ];
+  const t = newTally();
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.py') || (FILTER !== undefined && !f.includes(FILTER))) continue;
+    const src = new Uint8Array(readFileSync(join(dir, f)));
+    for (const [optset, opts, arch] of sets) {
+      check(t, `data/native/${f} ${optset}`, run(src, f, opts), join(dir, `${f.slice(0, -3)}.${optset}`), arch);
+    }
+  }
+  report('tests/data/native', t);
+  assert.ok(t.total >= 90, `expected the native cases, found ${t.total}`);
+  assert.deepEqual([...t.mismatches, ...t.nowMatching], []);
+});

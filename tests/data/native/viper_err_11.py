@@ -1,0 +1,4 @@
+import micropython
+@micropython.viper
+def f(x:ptr8, y):
+    x[y]

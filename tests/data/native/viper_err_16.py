@@ -1,0 +1,5 @@
+import micropython
+@micropython.viper
+def f(x:ptr):
+    if x:
+        pass

@@ -1,0 +1,5 @@
+import micropython
+@micropython.viper
+def f(x:int):
+    y = 1
+    y = "s"

@@ -1,0 +1,4 @@
+import micropython
+@micropython.viper
+def f(x:bool):
+    x + 1
