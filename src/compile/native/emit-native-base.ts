@@ -96,12 +96,14 @@ export function vtypeName(t: VType): string {
   }
 }
 
+/** Where a value-stack entry is at this point of the code. */
 export const enum SKind {
   Value = 0,
   Reg = 1,
   Imm = 2,
 }
 
+/** One entry of the compile-time value stack (reg for Reg, imm for Imm). */
 export interface StackInfo {
   vtype: VType;
   kind: SKind;
@@ -109,9 +111,11 @@ export interface StackInfo {
   imm: bigint;
 }
 
+/** A finally's unwindLabel: not an unwind target / the one that makes the final jump (via its PC slot). */
 export const UNWIND_LABEL_UNUSED = 0x7fff;
 export const UNWIND_LABEL_DO_FINAL_UNWIND = 0x7ffe;
 
+/** An active or finished try block (handler label, and where an unwind jump through it continues). */
 export interface ExcStackEntry {
   label: number;
   isFinally: boolean;
@@ -122,6 +126,7 @@ export interface ExcStackEntry {
 /** Reports a compile-time error; the compiler keeps the last one, as upstream's error slot does. */
 export type NativeErrorSink = (type: 'ViperTypeError', message: string) => void;
 
+/** Locals 0 and 1 may live in REG_LOCAL_1/2 (REG_LOCAL_3 holds the qstr table when saving .mpy). */
 export const MAX_REGS_FOR_LOCAL_VARS = 2;
 
 /** Frame layout, the value-stack model, passes and exception handling; the operations are in
