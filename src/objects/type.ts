@@ -342,7 +342,8 @@ BaseExceptionType.print = (o, kind) => {
   if (kind === PrintKind.EXC) out += ': ';
   const args = e.args.items;
   if (kind === PrintKind.STR || kind === PrintKind.EXC) {
-    if (args.length === 0) return kind === PrintKind.EXC ? e.type.name : '';
+    // upstream prints 'Name: ' for an uncaught exception without arguments (raise EOFError)
+    if (args.length === 0) return kind === PrintKind.EXC ? out : '';
     if (e.type.name === 'OSError' && !e.type.isUser && args.length < 3 && typeof args[0] === 'number') {
       const name = errnoName(args[0]);
       if (name !== undefined) return out + `[Errno ${args[0]}] ${name}` + (args.length > 1 ? ': ' + str(args[1] as PyObj) : '');
