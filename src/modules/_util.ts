@@ -5,7 +5,7 @@ import { bufferOf } from '../objects/bytes.js';
 import { excMsg, OverflowErrorType, typeError } from '../objects/exceptions.js';
 import { checkInt } from '../objects/int.js';
 import {
-  NoneObj, ObjectType, PyBuiltin, PyFloat, PyType, typeOf, type KwArgs, type NativeFn, type PyObj,
+  defMethod, NoneObj, ObjectType, PyFloat, PyType, typeOf, type KwArgs, type NativeFn, type PyObj,
 } from '../objects/object.js';
 
 /** Wraps fn with mp_arg_check_num_sig: positional count between min and max, no keywords unless kwOk. */
@@ -104,10 +104,10 @@ export function readBuf(o: PyObj): Uint8Array {
   return b;
 }
 
-/** A native class: a PyType whose methods are NativeFns taking self as args[0]. */
+/** A native class: a PyType whose methods are NativeFns taking self as args[0] (bound on access). */
 export function nativeClass(name: string, methods: Record<string, NativeFn>, base: PyType = ObjectType): PyType {
   const t = new PyType(name, [base]);
-  for (const [k, f] of Object.entries(methods)) t.dict.set(k, new PyBuiltin(k, f));
+  for (const [k, f] of Object.entries(methods)) defMethod(t, k, f);
   return t;
 }
 

@@ -3,3 +3,4 @@
 import './gc.js';
 import './platform.js';
 import './os.js';
+import './deflate.js';
