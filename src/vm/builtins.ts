@@ -382,12 +382,16 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     }
     throw typeError(`ord() expected a character, but string of length 0 found`);
   });
+  const attrName = (o: PyObj | undefined): string => {
+    if (typeof o !== 'string') throw typeError(`can't convert '${typeName(o as PyObj)}' object to str implicitly`);
+    return o;
+  };
   def('delattr', (a) => {
-    storeAttr(a[0] as PyObj, str(a[1] as PyObj), DELETE);
+    storeAttr(a[0] as PyObj, attrName(a[1]), DELETE);
     return NoneObj;
   });
   def('setattr', (a) => {
-    storeAttr(a[0] as PyObj, str(a[1] as PyObj), a[2] as PyObj);
+    storeAttr(a[0] as PyObj, attrName(a[1]), a[2] as PyObj);
     return NoneObj;
   });
   def('getattr', (a) => {
@@ -406,7 +410,7 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
   });
   def('hasattr', (a) => {
     try {
-      return loadAttrMaybe(a[0] as PyObj, str(a[1] as PyObj)) !== undefined;
+      return loadAttrMaybe(a[0] as PyObj, attrName(a[1])) !== undefined;
     } catch (e) {
       if (e instanceof PyException && e.type.name === 'AttributeError') return false;
       throw e;

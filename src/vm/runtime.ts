@@ -198,7 +198,8 @@ function isBytes(o: PyObj): boolean {
 export function pyEquals(a: PyObj, b: PyObj): boolean {
   if (a === b) {
     if (a instanceof PyFloat) return !Number.isNaN(a.v);
-    return true;
+    // instances of user classes may define a non-reflexive __eq__ (upstream's EQ_NOT_REFLEXIVE)
+    if (typeof a !== 'object' || !a.type.isUser) return true;
   }
   const ta = typeof a;
   const tb = typeof b;
@@ -261,6 +262,11 @@ export function binaryOp(op: Binary, a: PyObj, b: PyObj): PyObj {
     case Binary.IS:
       return a === b;
     case Binary.EQ:
+      // a user __eq__'s result is returned as is (it need not be a bool)
+      if (typeof a === 'object' && a.type.isUser && a.type.binary) {
+        const r = a.type.binary(Binary.EQ, a, b);
+        if (r !== undefined) return r;
+      }
       return pyEquals(a, b);
     case Binary.NE: {
       if (typeof a === 'object' && a.type.isUser) {
