@@ -8,7 +8,8 @@ import {
 export interface TbEntry {
   file: string;
   line: number;
-  block: string;
+  /** Absent for errors raised where upstream records no block name (lexer/parser errors). */
+  block: string | undefined;
 }
 
 export class PyException extends PyObject {

@@ -3,7 +3,7 @@
 // The VM never imports the compiler: .py sources go through the injected `compile` function.
 import { dictFromMap, newDict, PyDict } from '../objects/dict.js';
 import {
-  excMsg, ImportErrorType, PyException, SystemExitType, typeError, valueError,
+  BUILTIN_EXCEPTIONS, excMsg, ImportErrorType, PyException, SystemExitType, typeError, valueError,
 } from '../objects/exceptions.js';
 import {
   NoneObj, PrintKind, PyList, PyModule, PyObject, PyTuple, PyType, type KwArgs, type PyObj,
@@ -89,8 +89,8 @@ export function formatException(e: PyException): string {
   if (tb && tb.length > 0) {
     out += 'Traceback (most recent call last):\n';
     for (let i = tb.length - 1; i >= 0; i--) {
-      const t = tb[i] as { file: string; line: number; block: string };
-      out += `  File "${t.file}", line ${t.line}, in ${t.block}\n`;
+      const t = tb[i] as { file: string; line: number; block?: string };
+      out += t.block === undefined ? `  File "${t.file}", line ${t.line}\n` : `  File "${t.file}", line ${t.line}, in ${t.block}\n`;
     }
   }
   return out + printObj(e, PrintKind.EXC) + '\n';
@@ -113,7 +113,7 @@ export function createVM(options: VmOptions): VM {
 
   function codeFromSource(source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Code {
     if (!compile) throw excMsg(ImportErrorType, 'script compilation not supported');
-    return loadMpy(compile(source, fileName, mode));
+    return loadMpy(runCompiler(compile, source, fileName, mode));
   }
 
   function execModule(code: Code, mod: PyModule): void {
@@ -253,7 +253,7 @@ export function createVM(options: VmOptions): VM {
 
   function codeFromSourceOrError(source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Code {
     if (!compile) throw excMsg(notImplType(), 'compiler not available (no compile function injected)');
-    return loadMpy(compile(source, fileName, mode));
+    return loadMpy(runCompiler(compile, source, fileName, mode));
   }
 
   const builtins = makeBuiltins({
@@ -350,6 +350,28 @@ export function createVM(options: VmOptions): VM {
       });
     },
   };
+}
+
+/**
+ * Calls the injected compiler, turning its errors into Python exceptions: an error carrying
+ * `excType` (a builtin exception name), `message` and optionally `fileName`/`line`/`block` becomes
+ * that exception with one traceback entry, as upstream's compiler raises it.
+ */
+function runCompiler(compile: CompileFn, source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Uint8Array {
+  try {
+    return compile(source, fileName, mode);
+  } catch (e) {
+    const ce = e as { excType?: unknown; message?: unknown; fileName?: unknown; line?: unknown; block?: unknown };
+    if (e instanceof Error && typeof ce.excType === 'string') {
+      const t = BUILTIN_EXCEPTIONS.get(ce.excType) ?? BUILTIN_EXCEPTIONS.get('SyntaxError') as PyType;
+      const exc = e.message === '' ? new PyException(t) : excMsg(t, e.message);
+      if (typeof ce.fileName === 'string' && typeof ce.line === 'number') {
+        exc.traceback = [{ file: ce.fileName, line: ce.line, block: typeof ce.block === 'string' ? ce.block : undefined }];
+      }
+      throw exc;
+    }
+    throw e;
+  }
 }
 
 /** Result of compile(): wraps a loaded code object. */
