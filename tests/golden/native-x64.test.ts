@@ -45,17 +45,16 @@ function run(source: Uint8Array, fileName: string, opts: CompileOptions): Outcom
   }
 }
 
-/** Checks an output beyond upstream: it reads back, names the architecture, and every prelude decodes. */
+/** Checks an output beyond upstream: it reads back, names the architecture, has machine code, and every
+ * native prelude decodes. */
 function checkReadable(mpy: Uint8Array, arch: number): string | undefined {
   try {
     const file = readMpy(mpy);
     if (featureArch(file.featureByte) !== arch) return `header names architecture ${featureArch(file.featureByte)}`;
     let nativeCount = 0;
     const walk = (rc: MpyRawCode): void => {
-      if (rc.kind === CodeKind.NativePy) {
-        nativeCount++;
-        decodePrelude(rc.funData, rc.preludeOffset);
-      }
+      if (rc.kind === CodeKind.NativePy) decodePrelude(rc.funData, rc.preludeOffset);
+      if (rc.kind === CodeKind.NativePy || rc.kind === CodeKind.NativeViper) nativeCount++;
       rc.children.forEach(walk);
     };
     walk(file.rawCode);

@@ -722,6 +722,23 @@ export abstract class NativeEmitterBase {
     this.movRegStateAddr(dest, this.stackStart + this.stackSize);
   }
 
+  /**
+   * Beyond upstream: where a viper value is used as an object (an attribute of an int, `with` on a
+   * pointer, ...) mpy-cross 1.28 stops on an assertion; mpyts boxes the top n entries in place (the
+   * conversion the runtime calls make), so the operation then behaves as on that object. Valid
+   * programs never get here, so their code stays upstream's.
+   */
+  protected objectifyTop(n: number): void {
+    if (!this.doViperTypes) return;
+    for (let i = 0; i < n; i++) {
+      if (this.peek(i).vtype !== VType.PyObj) {
+        this.stackPointerForPop(this.R.ARG_1, n);
+        this.adjustStack(n);
+        return;
+      }
+    }
+  }
+
   /** Reserves n object entries on the C stack and points `dest` at them. */
   protected stackPointerForPush(dest: number, nPush: number): void {
     this.needRegAll();

@@ -152,6 +152,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
   storeGlobal(q: string, kind: number): void {
     const R = this.R;
     if (kind === 0) {
+      this.objectifyTop(1);
       this.prePopReg(R.ARG_2);
     } else {
       const vtype = this.peekVtype(0);
@@ -182,6 +183,8 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
 
   attr(q: string, kind: number): void {
     const R = this.R;
+    // the base (TOS) must be an object; a stored value is converted below
+    this.objectifyTop(1);
     if (kind === 0) {
       this.prePopReg(R.ARG_1);
       this.callWithQstrArg(FunId.LOAD_ATTR, q, R.ARG_2);
@@ -213,6 +216,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
       this.stackPointerForPush(R.ARG_2, 2);
       this.callWithQstrArg(FunId.LOAD_SUPER_METHOD, q, R.ARG_1);
     } else {
+      this.objectifyTop(1);
       this.prePopReg(R.ARG_1);
       this.stackPointerForPush(R.ARG_3, 2);
       this.callWithQstrArg(FunId.LOAD_METHOD, q, R.ARG_2);
@@ -229,6 +233,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
     else if (kind === 1) this.storeSubscr();
     else {
       const R = this.R;
+      this.objectifyTop(2);
       this.prePopReg(R.ARG_2);
       this.prePopReg(R.ARG_1);
       this.callWithImmArg(FunId.OBJ_SUBSCR, 0n, R.ARG_3);
@@ -554,6 +559,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
   private setupWith(label: number): void {
     const R = this.R;
     // stack: (..., ctx_mgr)
+    this.objectifyTop(1);
     this.accessStack(1, R.ARG_1);
     this.stackPointerForPush(R.ARG_3, 2);
     this.callWithQstrArg(FunId.LOAD_METHOD, '__exit__', R.ARG_2);
@@ -656,6 +662,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
 
   getIter(useStack: boolean): void {
     const R = this.R;
+    this.objectifyTop(1);
     this.prePopReg(R.ARG_1);
     if (useStack) {
       this.stackPointerForPush(R.ARG_2, ITER_BUF_NSLOTS);
@@ -823,6 +830,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
 
   private buildSlice(n: number): void {
     const R = this.R;
+    this.objectifyTop(n);
     if (n === 2) {
       this.prePopReg(R.ARG_2);
       this.prePopReg(R.ARG_1);
@@ -838,6 +846,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
 
   storeMap(): void {
     const R = this.R;
+    this.objectifyTop(3);
     this.prePopReg(R.ARG_2);
     this.prePopReg(R.ARG_3);
     this.prePopReg(R.ARG_1);
@@ -848,6 +857,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
   storeComp(kind: ScopeKind, collectionStackIndex: number): void {
     const R = this.R;
     let f: FunId;
+    this.objectifyTop(kind === ScopeKind.DictComp ? 2 : 1);
     if (kind === ScopeKind.ListComp) {
       this.prePopReg(R.ARG_2);
       f = FunId.LIST_APPEND;
@@ -865,6 +875,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
 
   unpackSequence(n: number): void {
     const R = this.R;
+    this.objectifyTop(1);
     this.prePopReg(R.ARG_1);
     this.stackPointerForPush(R.ARG_3, n);
     this.callWithImmArg(FunId.UNPACK_SEQUENCE, BigInt(n), R.ARG_2);
@@ -872,6 +883,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
 
   unpackEx(nLeft: number, nRight: number): void {
     const R = this.R;
+    this.objectifyTop(1);
     this.prePopReg(R.ARG_1);
     this.stackPointerForPush(R.ARG_3, nLeft + nRight + 1);
     this.callWithImmArg(FunId.UNPACK_EX, BigInt(nLeft | (nRight << 8)), R.ARG_2);
@@ -953,6 +965,8 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
       this.stackPointerForPop(R.ARG_3, nPositional + 2 * nKeyword + 2);
       this.callWith2ImmArgs(FunId.CALL_METHOD_N_KW_VAR, 0n, R.ARG_1, BigInt(nPositional | (nKeyword << 8)), R.ARG_2);
     } else {
+      // calling a typed value (e.g. an int): box it like the arguments
+      if (vtypeFun !== VType.PyObj) this.objectifyTop(nPositional + 2 * nKeyword + 1);
       if (nPositional !== 0 || nKeyword !== 0) this.stackPointerForPop(R.ARG_3, nPositional + 2 * nKeyword);
       this.prePopReg(R.ARG_1);
       this.callWithImmArg(FunId.NATIVE_CALL_FUNCTION_N_KW, BigInt(nPositional | (nKeyword << 8)), R.ARG_2);
