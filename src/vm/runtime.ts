@@ -229,7 +229,8 @@ export function pyEquals(a: PyObj, b: PyObj): boolean {
       if (y instanceof PyFloat) return Number(toIntVal(x)) === y.v;
     }
   }
-  return false;
+  // equality not implemented: identity
+  return a === b;
 }
 
 function toIntVal(o: PyObj): number | bigint {
