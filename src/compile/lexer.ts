@@ -68,6 +68,10 @@ class Bytes {
   reset(): void {
     this.len = 0;
   }
+  /** room for n bytes from the start (contents are then rewritten by the caller) */
+  reserve(n: number): void {
+    if (n > this.buf.length) this.buf = new Uint8Array(Math.max(this.buf.length * 2, n));
+  }
   byte(b: number): void {
     this.ensure(1);
     this.buf[this.len++] = b & 0xff;
@@ -160,6 +164,161 @@ const KEYWORDS: ReadonlyMap<string, Tok> = new Map<string, Tok>([
   ['try', Tok.KW_TRY], ['while', Tok.KW_WHILE], ['with', Tok.KW_WITH], ['yield', Tok.KW_YIELD],
 ]);
 
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8Strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+
+/** Decoded token bytes, plus the bytes themselves when the string cannot reproduce them. */
+export interface DecodedBytes {
+  readonly text: string;
+  readonly raw?: Uint8Array;
+}
+
+function latin1(b: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(b[i] as number);
+  return s;
+}
+
+/**
+ * Decodes token bytes as UTF-8. Three-byte surrogate encodings (what '\ud800' escapes produce) become
+ * lone surrogates; invalid bytes become U+FFFD. In both cases `raw` keeps the exact bytes.
+ */
+export function decodeTokenBytes(b: Uint8Array): DecodedBytes {
+  const len = b.length;
+  let i = 0;
+  while (i < len && (b[i] as number) < 0x80) i++;
+  if (i === len) return { text: len <= 64 ? latin1(b, 0, len) : utf8.decode(b) };
+  let surrogates = false;
+  for (; i + 2 < len; i++) {
+    if (b[i] === 0xed && ((b[i + 1] ?? 0) & 0xe0) === 0xa0 && ((b[i + 2] ?? 0) & 0xc0) === 0x80) {
+      surrogates = true;
+      break;
+    }
+  }
+  if (!surrogates) {
+    try {
+      return { text: utf8Strict.decode(b) };
+    } catch {
+      return { text: utf8.decode(b), raw: b.slice() };
+    }
+  }
+  let out = '';
+  i = 0;
+  let start = 0;
+  while (i < len) {
+    if (b[i] === 0xed && i + 2 < len && ((b[i + 1] ?? 0) & 0xe0) === 0xa0 && ((b[i + 2] ?? 0) & 0xc0) === 0x80) {
+      out += utf8.decode(b.subarray(start, i));
+      out += String.fromCharCode(0xd000 | (((b[i + 1] ?? 0) & 0x3f) << 6) | ((b[i + 2] ?? 0) & 0x3f));
+      i += 3;
+      start = i;
+    } else {
+      i++;
+    }
+  }
+  return { text: out + utf8.decode(b.subarray(start)), raw: b.slice() };
+}
+
+/**
+ * Identity of a qstr: its text, or for byte strings the text cannot reproduce, a NUL-prefixed latin1
+ * spelling of the bytes (distinct from every valid text, as valid UTF-8 never equals invalid bytes).
+ */
+export function qstrKey(text: string, raw: Uint8Array | undefined): string {
+  if (raw === undefined) return text;
+  return '\u0000' + latin1(raw, 0, raw.length);
+}
+
+/**
+ * Short byte strings (names, short str literals) decoded once and interned by their bytes: a cache
+ * shared by every lexer, so a name seen before costs a hash and a compare instead of a decode. Each
+ * entry also knows its keyword token (Tok.NAME for non-keywords; only meaningful for identifier bytes).
+ */
+export class ByteStrings {
+  /** longest byte string kept (longer ones are decoded each time) */
+  static readonly MAX_LEN = 48;
+  private table = new Int32Array(1 << 12); // entry index + 1, open addressing
+  private mask = (1 << 12) - 1;
+  private count = 0;
+  private readonly hashes: number[] = [];
+  private readonly bytes: Uint8Array[] = [];
+  readonly text: string[] = [];
+  readonly raw: (Uint8Array | undefined)[] = [];
+  /** qstrKey(text, raw) */
+  readonly key: string[] = [];
+  readonly tok: Tok[] = [];
+
+  constructor() {
+    for (const [k, t] of KEYWORDS) this.lookup(Uint8Array.from(k, (c) => c.charCodeAt(0)), 0, k.length, t);
+  }
+
+  static hash(b: Uint8Array, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+    return h >>> 0;
+  }
+
+  /** The entry for b[start, end), added (with keyword token `tok`) when new. */
+  lookup(b: Uint8Array, start: number, end: number, tok: Tok = Tok.NAME): number {
+    const h = ByteStrings.hash(b, start, end);
+    const len = end - start;
+    const mask = this.mask;
+    const table = this.table;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const e = table[slot] as number;
+      if (e === 0) break;
+      if (this.hashes[e - 1] !== h) continue;
+      const k = this.bytes[e - 1] as Uint8Array;
+      if (k.length !== len) continue;
+      let j = 0;
+      while (j < len && k[j] === b[start + j]) j++;
+      if (j === len) return e - 1;
+    }
+    if (this.count >= 1 << 16) this.clear(); // bounded memory in long-running processes
+    const copy = b.slice(start, end);
+    const d = decodeTokenBytes(copy);
+    const idx = this.count++;
+    this.hashes.push(h);
+    this.bytes.push(copy);
+    this.text.push(d.text);
+    this.raw.push(d.raw);
+    this.key.push(qstrKey(d.text, d.raw));
+    this.tok.push(tok);
+    if (this.count * 2 > this.table.length) this.grow();
+    else this.place(idx, h);
+    return idx;
+  }
+
+  private place(idx: number, h: number): void {
+    const mask = this.mask;
+    let slot = h & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = idx + 1;
+  }
+
+  private grow(): void {
+    this.table = new Int32Array(this.table.length * 2);
+    this.mask = this.table.length - 1;
+    for (let i = 0; i < this.count; i++) this.place(i, this.hashes[i] as number);
+  }
+
+  private clear(): void {
+    const keep = KEYWORDS.size;
+    this.count = keep;
+    this.hashes.length = this.bytes.length = this.text.length = this.raw.length = this.key.length = this.tok.length = keep;
+    this.table.fill(0);
+    for (let i = 0; i < keep; i++) this.place(i, this.hashes[i] as number);
+  }
+}
+
+/** The shared cache (a pure function of the bytes, so sharing it across compilations is safe). */
+export const BYTE_STRINGS = new ByteStrings();
+
+/** identifier bytes: letters, digits, '_' and every byte >= 0x80 */
+const IDENT = new Uint8Array(256);
+for (let c = 0; c < 256; c++) IDENT[c] = isAlpha(c) || isDigit(c) || c === 0x5f || c >= 0x80 ? 1 : 0;
+/** bytes nextChar passes through with nothing but a column step: all but NUL, tab, LF and CR */
+const PLAIN = new Uint8Array(256).fill(1);
+PLAIN[0] = PLAIN[CH_TAB] = PLAIN[CH_NL] = PLAIN[CH_CR] = 0;
+
 export interface LexerOptions {
   /** mpy-cross's -O level (mp_optimise_value): `__debug__` lexes as True when 0, else False. */
   readonly optimize?: number;
@@ -198,6 +357,8 @@ export class Lexer {
   tokLine = 1;
   tokColumn = 1;
   tokKind: Tok = Tok.END;
+  /** for a NAME token: its BYTE_STRINGS entry (text, raw bytes, qstr key) */
+  tokEntry = 0;
   private readonly vstr = new Bytes();
 
   // f-string / t-string rewriting
@@ -223,6 +384,10 @@ export class Lexer {
   /** The current token's bytes (valid until next()). */
   tokData(): Uint8Array {
     return this.vstr.view();
+  }
+  /** The buffer holding the current token's bytes at [0, tokDataLength()) (valid until next()). */
+  tokBuffer(): Uint8Array {
+    return this.vstr.buf;
   }
   tokDataLength(): number {
     return this.vstr.len;
@@ -306,8 +471,21 @@ export class Lexer {
         if (stopAtNewline && this.nestedBracketLevel === 0) return true;
         this.nextChar();
       } else if (isSpace(this.chr0)) {
+        if (this.chr0 === 0x20 && this.chr1 === 0x20 && this.chr2 === 0x20 && this.injectIdx === 0) {
+          // a run of spaces (indentation): skip all but the last three in one step
+          const src = this.src;
+          let end = this.pos;
+          while (end < src.length && src[end] === 0x20) end++;
+          if (end > this.pos) this.skipAhead(end);
+        }
         this.nextChar();
       } else if (this.chr0 === ch('#')) {
+        if (this.injectIdx === 0 && PLAIN[this.chr1] === 1 && PLAIN[this.chr2] === 1) {
+          const src = this.src;
+          let end = this.pos;
+          while (end < src.length && PLAIN[src[end] as number] === 1) end++;
+          if (end > this.pos) this.skipAhead(end);
+        }
         this.nextChar();
         while (!this.isEnd() && this.chr0 !== CH_NL) this.nextChar();
       } else if (this.isAnd(CH_BACKSLASH, CH_NL)) {
@@ -364,21 +542,67 @@ export class Lexer {
   }
 
   private lexName(): void {
-    this.tokKind = Tok.NAME;
-    this.vstr.byte(this.chr0);
-    this.nextChar();
-    while (!this.isEnd() && (this.isHeadOfIdentifier() || isDigit(this.chr0))) {
-      this.vstr.byte(this.chr0);
+    const vstr = this.vstr;
+    if (this.injectIdx === 0 && IDENT[this.chr1] === 1 && IDENT[this.chr2] === 1) {
+      // Fast path: the name continues from the window into the source bytes, which contain no
+      // newline/CR/tab/NUL (they are identifier bytes), so nextChar's bookkeeping reduces to counting.
+      const src = this.src;
+      let end = this.pos;
+      while (end < src.length && IDENT[src[end] as number] === 1) end++;
+      const m = end - this.pos;
+      vstr.reserve(3 + m);
+      const buf = vstr.buf;
+      buf[0] = this.chr0;
+      buf[1] = this.chr1;
+      buf[2] = this.chr2;
+      buf.set(src.subarray(this.pos, end), 3);
+      vstr.len = 3 + m;
+      if (m > 0) this.skipAhead(end);
       this.nextChar();
-    }
-    // keywords are ASCII, so a latin1 view of the bytes is enough to look them up
-    if (this.vstr.len <= 9) {
-      const kw = KEYWORDS.get(String.fromCharCode(...this.vstr.view()));
-      if (kw !== undefined) {
-        // __debug__ is folded here so that e.g. `x.__debug__` is a syntax error, as upstream
-        this.tokKind = kw === Tok.KW___DEBUG__ ? (this.optimize === 0 ? Tok.KW_TRUE : Tok.KW_FALSE) : kw;
+      this.nextChar();
+      this.nextChar();
+    } else {
+      vstr.byte(this.chr0);
+      this.nextChar();
+      while (!this.isEnd() && IDENT[this.chr0] === 1) {
+        vstr.byte(this.chr0);
+        this.nextChar();
       }
     }
+    this.setName();
+  }
+
+  /** The current token is the name in vstr: look it up (keywords included). */
+  private setName(): void {
+    const e = BYTE_STRINGS.lookup(this.vstr.buf, 0, this.vstr.len);
+    this.tokEntry = e;
+    const kw = BYTE_STRINGS.tok[e] as Tok;
+    // __debug__ is folded here so that e.g. `x.__debug__` is a syntax error, as upstream
+    this.tokKind = kw === Tok.KW___DEBUG__ ? (this.optimize === 0 ? Tok.KW_TRUE : Tok.KW_FALSE) : kw;
+  }
+
+  /**
+   * Advances to source offset `end` as (end - pos) calls of nextChar would, when the window bytes and
+   * src[pos, end) are all plain bytes (not NUL, tab, LF or CR) and no injection is under way.
+   */
+  private skipAhead(end: number): void {
+    const src = this.src;
+    const m = end - this.pos;
+    if (m >= 3) {
+      this.chr0 = src[end - 3] as number;
+      this.chr1 = src[end - 2] as number;
+      this.chr2 = src[end - 1] as number;
+    } else if (m === 2) {
+      this.chr0 = this.chr2;
+      this.chr1 = src[end - 2] as number;
+      this.chr2 = src[end - 1] as number;
+    } else if (m === 1) {
+      this.chr0 = this.chr1;
+      this.chr1 = this.chr2;
+      this.chr2 = src[end - 1] as number;
+    }
+    this.column += m;
+    this.pos = end;
   }
 
   private lexNumber(): void {
@@ -512,9 +736,9 @@ export class Lexer {
       this.fstringArgs.insert(0, this.vstr.copy());
       if (this.tokKind > Tok.MALFORMED_FSTRING) {
         // the literal becomes a call: __template__(<strings tuple>, <interpolations>...)
-        this.tokKind = Tok.NAME;
         this.vstr.reset();
         this.vstr.ascii('__template__');
+        this.setName();
       }
     }
 

@@ -40,6 +40,9 @@
 // a non-ASCII character splits it). When the JS string cannot reproduce the bytes, the node/value also
 // carries `raw` (the exact bytes): writers must use `raw ?? utf8(value)`. `raw` is absent otherwise.
 //
+// At run time every node is one class (see the constructors below), so fields of other kinds exist
+// with filler values; code must only read the fields of the node's own kind, as typed here.
+//
 // Line numbers are 1-based source lines as upstream records them (the line of the first token of the
 // rule). Nodes produced by constant folding carry line 0, exactly as upstream does.
 
@@ -104,24 +107,44 @@ export type LeafNode = SmallIntNode | IdNode | StringNode | TokenNode;
 export type ParseNode = null | LeafNode | StructNode;
 
 // ---- constructors --------------------------------------------------------------------------------
+//
+// Every node is a PNode: one hidden class (V8 "map") for all node kinds, so that `pn.kind`,
+// `pn.rule`, `pn.nodes` reads in the parser and the back-end stay monomorphic. Fields a kind does not
+// use hold a fixed filler (0, undefined, an empty array). The exported interfaces above are what
+// callers see; PNode only exists at run time.
+
+const NO_NODES: readonly [] = Object.freeze([]) as readonly [];
+
+class PNode {
+  constructor(
+    readonly kind: 'int' | 'id' | 'str' | 'tok' | 'struct',
+    public rule: Rule,
+    readonly line: number,
+    readonly nodes: ParseNode[] | readonly [],
+    readonly value: unknown,
+    readonly name: string | undefined,
+    readonly tok: Tok,
+    readonly raw: Uint8Array | undefined,
+  ) {}
+}
 
 export function newSmallInt(value: bigint | number): SmallIntNode {
-  return { kind: 'int', value: BigInt(value) };
+  return new PNode('int', 0, 0, NO_NODES, typeof value === 'bigint' ? value : BigInt(value), undefined, 0, undefined) as unknown as SmallIntNode;
 }
 export function newId(name: string, raw?: Uint8Array): IdNode {
-  return raw === undefined ? { kind: 'id', name } : { kind: 'id', name, raw };
+  return new PNode('id', 0, 0, NO_NODES, undefined, name, 0, raw) as unknown as IdNode;
 }
 export function newString(value: string, raw?: Uint8Array): StringNode {
-  return raw === undefined ? { kind: 'str', value } : { kind: 'str', value, raw };
+  return new PNode('str', 0, 0, NO_NODES, value, undefined, 0, raw) as unknown as StringNode;
 }
 export function newToken(tok: Tok): TokenNode {
-  return { kind: 'tok', tok };
+  return new PNode('tok', 0, 0, NO_NODES, undefined, undefined, tok, undefined) as unknown as TokenNode;
 }
 export function newStruct(rule: RuleId, line: number, nodes: ParseNode[]): RuleNode {
-  return { kind: 'struct', rule, line, nodes };
+  return new PNode('struct', rule, line, nodes, undefined, undefined, 0, undefined) as unknown as RuleNode;
 }
 export function newConst(value: ConstValue, line: number): ConstNode {
-  return { kind: 'struct', rule: Rule.const_object, line, nodes: [], value };
+  return new PNode('struct', Rule.const_object, line, NO_NODES, value, undefined, 0, undefined) as unknown as ConstNode;
 }
 
 // ---- predicates, named after upstream's macros ----------------------------------------------------

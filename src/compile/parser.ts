@@ -25,8 +25,18 @@
 // glibc's pow in the last bit in rare cases.
 
 import { CompileError } from './errors.js';
-import { RULE_TABLE, Rule, type RuleDef } from './grammar.js';
-import { Lexer, HOST_SMALL_INT_MAX, HOST_SMALL_INT_MIN, parseDecimalLiteral, parseIntegerLiteral } from './lexer.js';
+import { RULE_COUNT, RULE_TABLE, Rule, type RuleDef } from './grammar.js';
+import {
+  BYTE_STRINGS,
+  ByteStrings,
+  Lexer,
+  HOST_SMALL_INT_MAX,
+  HOST_SMALL_INT_MIN,
+  decodeTokenBytes,
+  parseDecimalLiteral,
+  parseIntegerLiteral,
+  qstrKey,
+} from './lexer.js';
 import {
   type ConstNode,
   type ConstValue,
@@ -93,68 +103,7 @@ const INTERN_STRING_LEN = 10; // MICROPY_ALLOC_PARSE_INTERN_STRING_LEN
 const QSTR_MAX_LEN = 255; // MICROPY_QSTR_BYTES_IN_LEN = 1
 const FOLD_MAX_BITS = 8 * 1024 * 1024; // see the header: larger folds are left to runtime
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-const utf8Strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
-
-/** Decoded token bytes, plus the bytes themselves when the string cannot reproduce them. */
-export interface DecodedBytes {
-  readonly text: string;
-  readonly raw?: Uint8Array;
-}
-
-/**
- * Decodes token bytes as UTF-8. Three-byte surrogate encodings (what '\ud800' escapes produce) become
- * lone surrogates; invalid bytes become U+FFFD. In both cases `raw` keeps the exact bytes.
- */
-export function decodeTokenBytes(b: Uint8Array): DecodedBytes {
-  let ascii = true;
-  for (const c of b) {
-    if (c >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return { text: b.length <= 256 ? String.fromCharCode(...b) : utf8.decode(b) };
-  let surrogates = false;
-  for (let i = 0; i + 2 < b.length; i++) {
-    if (b[i] === 0xed && ((b[i + 1] ?? 0) & 0xe0) === 0xa0 && ((b[i + 2] ?? 0) & 0xc0) === 0x80) {
-      surrogates = true;
-      break;
-    }
-  }
-  if (!surrogates) {
-    try {
-      return { text: utf8Strict.decode(b) };
-    } catch {
-      return { text: utf8.decode(b), raw: b.slice() };
-    }
-  }
-  let out = '';
-  let i = 0;
-  let start = 0;
-  while (i < b.length) {
-    if (b[i] === 0xed && i + 2 < b.length && ((b[i + 1] ?? 0) & 0xe0) === 0xa0 && ((b[i + 2] ?? 0) & 0xc0) === 0x80) {
-      out += utf8.decode(b.subarray(start, i));
-      out += String.fromCharCode(0xd000 | (((b[i + 1] ?? 0) & 0x3f) << 6) | ((b[i + 2] ?? 0) & 0x3f));
-      i += 3;
-      start = i;
-    } else {
-      i++;
-    }
-  }
-  return { text: out + utf8.decode(b.subarray(start)), raw: b.slice() };
-}
-
-/**
- * Identity of a qstr: its text, or for byte strings the text cannot reproduce, a NUL-prefixed latin1
- * spelling of the bytes (distinct from every valid text, as valid UTF-8 never equals invalid bytes).
- */
-function qstrKey(text: string, raw: Uint8Array | undefined): string {
-  if (raw === undefined) return text;
-  let k = '\u0000';
-  for (const c of raw) k += String.fromCharCode(c);
-  return k;
-}
+export { decodeTokenBytes, type DecodedBytes } from './lexer.js';
 
 /** decodeTokenBytes(b).text */
 export function decodeUtf8(b: Uint8Array): string {
@@ -351,8 +300,78 @@ class RuleStack {
   }
 }
 
-// A packed, unfrozen copy of the rule table for the hot loop (frozen holey arrays index slowly in V8).
-const TABLE: readonly RuleDef[] = Array.from(RULE_TABLE);
+// The rule table packed into typed arrays for the hot loop, as upstream packs it: per rule a numeric
+// kind, the 4-bit n and the offset of its arguments; each argument a 16-bit word tagged TOK/RULE/OPT.
+const K_OR = 0;
+const K_AND = 1;
+const K_AND_IDENT = 2;
+const K_AND_BLANK = 3;
+const K_LIST = 4;
+const A_TOK = 0x1000;
+const A_RULE = 0x2000;
+const A_OPT = 0x3000;
+const A_TAG = 0xf000;
+const A_VAL = 0x0fff;
+const NUM_TOKS = 128; // > Tok.NUMBER_OF: row stride of FAILS
+
+const R_KIND = new Uint8Array(RULE_COUNT);
+const R_N = new Uint8Array(RULE_COUNT);
+const R_ARGS = new Uint16Array(RULE_COUNT);
+const ARGS: Uint16Array = (() => {
+  const words: number[] = [];
+  for (let r = 0; r < RULE_COUNT; r++) {
+    const def = RULE_TABLE[r] as RuleDef;
+    R_KIND[r] =
+      def.kind === 'or' ? K_OR : def.kind === 'and' ? K_AND : def.kind === 'and_ident' ? K_AND_IDENT : def.kind === 'and_blank' ? K_AND_BLANK : K_LIST;
+    R_N[r] = def.n;
+    R_ARGS[r] = words.length;
+    for (const a of def.args) words.push(a.kind === 'tok' ? A_TOK | a.tok : (a.kind === 'rule' ? A_RULE : A_OPT) | a.rule);
+  }
+  return Uint16Array.from(words);
+})();
+
+/**
+ * FAILS[rule * NUM_TOKS + tok] is 1 when trying `rule` with `tok` as the current token fails without
+ * consuming a token, pushing a result or raising, so the parser need not try it: skipping it gives the
+ * same tree, the same errors and the same lines. Derived from the algorithm in run(): an `or` fails so
+ * when every alternative does; an `and` or list rule when its first argument does (an optional first
+ * argument never fails: it records NULL and the rule goes on). Anything unsure (recursion) is 0.
+ */
+const FAILS: Uint8Array = (() => {
+  const memo = new Uint8Array(RULE_COUNT * NUM_TOKS); // 0 unknown, 1 in progress, 2 fails, 3 not
+  const argFails = (arg: number, t: number): boolean => {
+    const tag = arg & A_TAG;
+    if (tag === A_TOK) return (arg & A_VAL) !== t;
+    if (tag === A_OPT) return false;
+    return fails(arg & A_VAL, t);
+  };
+  const fails = (r: number, t: number): boolean => {
+    const k = r * NUM_TOKS + t;
+    const m = memo[k] as number;
+    if (m !== 0) return m === 2;
+    memo[k] = 1;
+    let result: boolean;
+    const a0 = R_ARGS[r] as number;
+    if (r === Rule.const_object) result = false;
+    else if (R_KIND[r] === K_OR) {
+      result = true;
+      for (let i = 0; i < (R_N[r] as number); i++) {
+        const arg = ARGS[a0 + i] as number;
+        if ((arg & A_TAG) === A_OPT || !argFails(arg, t)) {
+          result = false;
+          break;
+        }
+      }
+    } else {
+      result = argFails(ARGS[a0] as number, t);
+    }
+    memo[k] = result ? 2 : 3;
+    return result;
+  };
+  const out = new Uint8Array(RULE_COUNT * NUM_TOKS);
+  for (let r = 0; r < RULE_COUNT; r++) for (let t = 0; t < Tok.NUMBER_OF; t++) out[r * NUM_TOKS + t] = fails(r, t) ? 1 : 0;
+  return out;
+})();
 
 function sharedFloat(v: number): ConstValue {
   return Object.freeze({ type: 'float', value: v });
@@ -431,10 +450,6 @@ class Parser {
     this.results.push(pn);
   }
 
-  private pushRule(rule: Rule, i: number, line: number): void {
-    this.rules.push(rule, i, line);
-  }
-
   // -- constants --
 
   private fitsTarget(v: bigint): boolean {
@@ -484,34 +499,49 @@ class Parser {
   /** push_result_token */
   private pushToken(rule: Rule): void {
     const lex = this.lex;
-    const data = lex.tokData();
+    const kind = lex.tokKind;
     let pn: ParseNode;
-    switch (lex.tokKind) {
+    switch (kind) {
       case Tok.NAME: {
-        const { text: name, raw } = decodeTokenBytes(data);
-        this.intern(qstrKey(name, raw), data.length);
-        const c = rule === Rule.atom ? this.consts.get(qstrKey(name, raw)) : undefined;
-        pn = c !== undefined ? this.makeOptimisedValue(c.value, c.mpz, lex.tokLine) : newId(name, raw);
+        const e = lex.tokEntry;
+        const key = BYTE_STRINGS.key[e] as string;
+        if (!this.qstrs.has(key)) this.intern(key, lex.tokDataLength());
+        const c = rule === Rule.atom && this.consts.size !== 0 ? this.consts.get(key) : undefined;
+        pn = c !== undefined ? this.makeOptimisedValue(c.value, c.mpz, lex.tokLine) : newId(BYTE_STRINGS.text[e] as string, BYTE_STRINGS.raw[e]);
         break;
       }
       case Tok.INTEGER: {
-        const r = parseIntegerLiteral(data);
+        const r = parseIntegerLiteral(lex.tokData());
         if (!r.ok) throw new CompileError('SyntaxError', r.message, this.sourceName, lex.tokLine);
         pn = this.makeOptimised(intNum(r.value), lex.tokLine);
         break;
       }
       case Tok.FLOAT_OR_IMAG: {
-        const r = parseDecimalLiteral(data, true);
+        const r = parseDecimalLiteral(lex.tokData(), true);
         if (!r.ok) throw new CompileError('SyntaxError', r.message, this.sourceName, lex.tokLine);
         pn = newConst(r.type === 'float' ? { type: 'float', value: r.value } : { type: 'complex', real: r.real, imag: r.imag }, lex.tokLine);
         break;
       }
       case Tok.STRING: {
-        const { text: s, raw } = decodeTokenBytes(data);
-        if (data.length <= INTERN_STRING_LEN) {
-          this.qstrs.add(qstrKey(s, raw));
+        const len = lex.tokDataLength();
+        let s: string;
+        let raw: Uint8Array | undefined;
+        let key: string;
+        if (len <= ByteStrings.MAX_LEN) {
+          const e = BYTE_STRINGS.lookup(lex.tokBuffer(), 0, len);
+          s = BYTE_STRINGS.text[e] as string;
+          raw = BYTE_STRINGS.raw[e];
+          key = BYTE_STRINGS.key[e] as string;
+        } else {
+          const d = decodeTokenBytes(lex.tokData());
+          s = d.text;
+          raw = d.raw;
+          key = qstrKey(s, raw);
+        }
+        if (len <= INTERN_STRING_LEN) {
+          this.qstrs.add(key);
           pn = newString(s, raw);
-        } else if (this.qstrs.has(qstrKey(s, raw))) {
+        } else if (this.qstrs.has(key)) {
           pn = newString(s, raw);
         } else {
           pn = newConst(raw === undefined ? { type: 'str', value: s } : { type: 'str', value: s, raw }, lex.tokLine);
@@ -519,12 +549,12 @@ class Parser {
         break;
       }
       case Tok.BYTES:
-        pn = newConst({ type: 'bytes', value: data.slice() }, lex.tokLine);
+        pn = newConst({ type: 'bytes', value: lex.tokData().slice() }, lex.tokLine);
         break;
       default:
-        pn = newToken(lex.tokKind);
+        pn = newToken(kind);
     }
-    this.push(pn);
+    this.results.push(pn);
   }
 
   // -- building rules --
@@ -743,174 +773,182 @@ class Parser {
   run(): ParseNode {
     const lex = this.lex;
     const top = this.mode === 'single' ? Rule.single_input : this.mode === 'eval' ? Rule.eval_input : Rule.file_input;
-    this.pushRule(top, 0, lex.tokLine);
+    const stack = this.rules;
+    const results = this.results;
+    stack.push(top, 0, lex.tokLine);
     let backtrack = false;
 
-    const stack = this.rules;
     ruleLoop: while (stack.top > 0) {
-      stack.top--;
-      const rule = stack.rule[stack.top] as Rule;
-      let i = stack.argI[stack.top] as number;
-      const line = stack.line[stack.top] as number;
-      const def = TABLE[rule] as RuleDef;
-      const args = def.args;
-      const n = def.n;
+      const sp = --stack.top;
+      const rule = stack.rule[sp] as Rule;
+      let i = stack.argI[sp] as number;
+      const line = stack.line[sp] as number;
+      const kind = R_KIND[rule] as number;
+      const n = R_N[rule] as number;
+      const a0 = R_ARGS[rule] as number;
 
-      switch (def.kind) {
-        case 'or': {
-          if (i > 0 && !backtrack) continue ruleLoop; // an alternative matched
-          backtrack = false;
-          for (; i < n; i++) {
-            const arg = args[i];
-            if (arg === undefined) break;
-            if (arg.kind === 'tok') {
-              if (lex.tokKind === arg.tok) {
-                this.pushToken(rule);
-                lex.next();
-                continue ruleLoop;
-              }
-            } else {
-              if (i + 1 < n) this.pushRule(rule, i + 1, line);
-              this.pushRule(arg.rule, 0, lex.tokLine);
+      if (kind === K_OR) {
+        if (i > 0 && !backtrack) continue ruleLoop; // an alternative matched
+        backtrack = false;
+        for (; i < n; i++) {
+          const arg = ARGS[a0 + i] as number;
+          const v = arg & A_VAL;
+          if ((arg & A_TAG) === A_TOK) {
+            if (lex.tokKind === v) {
+              this.pushToken(rule);
+              lex.next();
               continue ruleLoop;
             }
+          } else if (FAILS[v * NUM_TOKS + lex.tokKind] === 0) {
+            if (i + 1 < n) stack.push(rule, i + 1, line);
+            stack.push(v, 0, lex.tokLine);
+            continue ruleLoop;
           }
-          backtrack = true;
-          break;
+          // (an alternative that cannot start with this token is skipped, as if tried)
+        }
+        backtrack = true;
+        continue ruleLoop;
+      }
+
+      if (kind !== K_LIST) {
+        if (backtrack) {
+          if (((ARGS[a0 + i - 1] as number) & A_TAG) === A_OPT) {
+            // an optional rule did not match: record NULL and go on
+            results.push(null);
+            backtrack = false;
+          } else if (i > 1) {
+            throw this.syntaxError(); // tokens were consumed: no way back
+          } else {
+            continue ruleLoop;
+          }
+        }
+        for (; i < n; i++) {
+          const arg = ARGS[a0 + i] as number;
+          const v = arg & A_VAL;
+          const tag = arg & A_TAG;
+          if (tag === A_TOK) {
+            if (lex.tokKind === v) {
+              if (v === Tok.NAME) this.pushToken(rule);
+              lex.next();
+            } else if (i > 0) {
+              throw this.syntaxError();
+            } else {
+              backtrack = true;
+              continue ruleLoop;
+            }
+          } else if (FAILS[v * NUM_TOKS + lex.tokKind] === 0) {
+            stack.push(rule, i + 1, line);
+            stack.push(v, 0, lex.tokLine);
+            continue ruleLoop;
+          } else if (tag === A_OPT) {
+            results.push(null); // the optional rule cannot match here
+          } else if (i > 0) {
+            throw this.syntaxError();
+          } else {
+            backtrack = true;
+            continue ruleLoop;
+          }
         }
 
-        case 'and':
-        case 'and_ident':
-        case 'and_blank': {
-          if (backtrack) {
-            const prev = args[i - 1];
-            if (prev !== undefined && prev.kind === 'opt_rule') {
-              // an optional rule did not match: record NULL and go on
-              this.push(null);
-              backtrack = false;
-            } else if (i > 1) {
-              throw this.syntaxError(); // tokens were consumed: no way back
-            } else {
-              continue ruleLoop;
-            }
+        // a lone constant expression statement (e.g. a docstring) compiles to nothing: make it `pass`
+        if (rule === Rule.expr_stmt && this.mode !== 'single' && this.peek(0) === null) {
+          const p = this.peek(1);
+          if ((p !== null && p.kind !== 'struct' && p.kind !== 'id') || isStructKind(p, Rule.const_object)) {
+            this.pop();
+            this.pop();
+            this.pushResultRule(line, Rule.pass_stmt, 0);
+            continue ruleLoop;
           }
-          for (; i < n; i++) {
-            const arg = args[i];
-            if (arg === undefined) break;
-            if (arg.kind === 'tok') {
-              if (lex.tokKind === arg.tok) {
-                if (arg.tok === Tok.NAME) this.pushToken(rule);
-                lex.next();
-              } else if (i > 0) {
-                throw this.syntaxError();
-              } else {
-                backtrack = true;
-                continue ruleLoop;
-              }
-            } else {
-              this.pushRule(rule, i + 1, line);
-              this.pushRule(arg.rule, 0, lex.tokLine);
-              continue ruleLoop;
-            }
-          }
+        }
 
-          // a lone constant expression statement (e.g. a docstring) compiles to nothing: make it `pass`
-          if (this.mode !== 'single' && rule === Rule.expr_stmt && this.peek(0) === null) {
-            const p = this.peek(1);
-            if ((p !== null && p.kind !== 'struct' && p.kind !== 'id') || isStructKind(p, Rule.const_object)) {
-              this.pop();
-              this.pop();
-              this.pushResultRule(line, Rule.pass_stmt, 0);
+        // tokens other than NAME are not kept; every rule argument left one result (maybe NULL)
+        let count = 0;
+        let notNil = 0;
+        const rtop = results.length - 1;
+        for (let x = n - 1; x >= 0; x--) {
+          const arg = ARGS[a0 + x] as number;
+          if ((arg & A_TAG) === A_TOK) {
+            if ((arg & A_VAL) === Tok.NAME) {
+              count++;
+              notNil++;
+            }
+          } else {
+            if (results[rtop - count] !== null) notNil++;
+            count++;
+          }
+        }
+        if (notNil === 1 && kind === K_AND_IDENT) {
+          // pass the single meaningful child through instead of wrapping it
+          let keep: ParseNode = null;
+          for (let x = 0; x < count; x++) {
+            const pn = results.pop() as ParseNode;
+            if (pn !== null) keep = pn;
+          }
+          results.push(keep);
+        } else {
+          if (kind === K_AND_BLANK) {
+            // an extra NULL slot that the compiler uses for its own data
+            results.push(null);
+            count++;
+          }
+          this.pushResultRule(line, rule, count);
+        }
+        continue ruleLoop;
+      }
+
+      // lists: n=1 item (sep item)*, n=2 item+, n=3 item (sep item)* [sep]
+      let hadTrailingSep = false;
+      let failed = backtrack;
+      if (!failed) {
+        for (;;) {
+          const sel = i & 1 & n;
+          const arg = ARGS[a0 + sel] as number;
+          const v = arg & A_VAL;
+          if ((arg & A_TAG) === A_TOK) {
+            if (lex.tokKind === v) {
+              if (sel === 0) this.pushToken(rule); // separators that are tokens are dropped
+              lex.next();
+              i++;
+            } else {
+              i++;
+              backtrack = true;
+              failed = true;
               break;
             }
-          }
-
-          // tokens other than NAME are not kept; every rule argument left one result (maybe NULL)
-          let count = 0;
-          let notNil = 0;
-          for (let x = n - 1; x >= 0; x--) {
-            const arg = args[x];
-            if (arg === undefined) continue;
-            if (arg.kind === 'tok') {
-              if (arg.tok === Tok.NAME) {
-                count++;
-                notNil++;
-              }
-            } else {
-              if (this.peek(count) !== null) notNil++;
-              count++;
-            }
-          }
-          if (notNil === 1 && def.kind === 'and_ident') {
-            // pass the single meaningful child through instead of wrapping it
-            let keep: ParseNode = null;
-            for (let x = 0; x < count; x++) {
-              const pn = this.pop();
-              if (pn !== null) keep = pn;
-            }
-            this.push(keep);
+          } else if (FAILS[v * NUM_TOKS + lex.tokKind] === 0) {
+            stack.push(rule, i + 1, line);
+            stack.push(v, 0, lex.tokLine);
+            continue ruleLoop;
           } else {
-            if (def.kind === 'and_blank') {
-              // an extra NULL slot that the compiler uses for its own data
-              this.push(null);
-              count++;
-            }
-            this.pushResultRule(line, rule, count);
+            // the item cannot start here: as if it had been tried and failed
+            i++;
+            backtrack = true;
+            failed = true;
+            break;
           }
-          break;
         }
-
-        default: {
-          // lists: n=1 item (sep item)*, n=2 item+, n=3 item (sep item)* [sep]
-          let hadTrailingSep = false;
-          let failed = backtrack;
-          if (!failed) {
-            for (;;) {
-              const arg = args[i & 1 & n];
-              if (arg === undefined) throw new Error('bad list rule');
-              if (arg.kind === 'tok') {
-                if (lex.tokKind === arg.tok) {
-                  if ((i & 1 & n) === 0) this.pushToken(rule); // separators that are tokens are dropped
-                  lex.next();
-                  i++;
-                } else {
-                  i++;
-                  backtrack = true;
-                  failed = true;
-                  break;
-                }
-              } else {
-                this.pushRule(rule, i + 1, line);
-                this.pushRule(arg.rule, 0, lex.tokLine);
-                continue ruleLoop;
-              }
-            }
-          }
-          if (failed) {
-            if (i === 1) continue ruleLoop; // the first item failed: the list fails
-            if (n !== 2 && (i & 1) === 1) {
-              // an item after a separator failed
-              if (n !== 3) throw this.syntaxError();
-              hadTrailingSep = true;
-            }
-            backtrack = false;
-          }
-          let count = i - 1;
-          const sep = args[1];
-          if ((n & 1) === 1 && sep !== undefined && sep.kind === 'tok') count = (count + 1) >> 1;
-          if (count === 1) {
-            // a single item is not wrapped, unless it had a trailing separator
-            if (hadTrailingSep) this.pushResultRule(line, rule, count);
-          } else {
-            this.pushResultRule(line, rule, count);
-          }
-          break;
+      }
+      if (failed) {
+        if (i === 1) continue ruleLoop; // the first item failed: the list fails
+        if (n !== 2 && (i & 1) === 1) {
+          // an item after a separator failed
+          if (n !== 3) throw this.syntaxError();
+          hadTrailingSep = true;
         }
+        backtrack = false;
+      }
+      let count = i - 1;
+      if ((n & 1) === 1 && ((ARGS[a0 + 1] as number) & A_TAG) === A_TOK) count = (count + 1) >> 1;
+      if (count === 1) {
+        // a single item is not wrapped, unless it had a trailing separator
+        if (hadTrailingSep) this.pushResultRule(line, rule, count);
+      } else {
+        this.pushResultRule(line, rule, count);
       }
     }
 
-    if (lex.tokKind !== Tok.END || this.results.length === 0) throw this.syntaxError();
-    return this.results[0] ?? null;
+    if (lex.tokKind !== Tok.END || results.length === 0) throw this.syntaxError();
+    return results[0] ?? null;
   }
 }
 
