@@ -478,6 +478,8 @@ export abstract class NativeEmitterBase {
     as.endPass();
 
     if (this.pass === PASS_EMIT) {
+      // the buffer was sized by CODE_SIZE; the passes must agree byte for byte (upstream asserts so)
+      if (as.codePos !== as.getCode().length) throw new Error('internal: native code size changed between passes');
       scope.output = {
         funData: as.getCode(),
         children: this.children,
