@@ -145,6 +145,10 @@ export class BytecodeEmitter {
   }
 
   private ciUint(v: number): void {
+    if (v >= 0 && v < 0x80) {
+      this.ciByte(v); // the common one-byte case
+      return;
+    }
     // var-uint, most significant 7-bit group first
     let shift = 0;
     while (v >= 2 ** (shift + 7)) shift += 7;
@@ -160,6 +164,10 @@ export class BytecodeEmitter {
 
   private bcUint(v: number): void {
     if (this.suppress) return;
+    if (v >= 0 && v < 0x80) {
+      this.bcByte(v); // the common one-byte case
+      return;
+    }
     let shift = 0;
     while (v >= 2 ** (shift + 7)) shift += 7;
     for (; shift > 0; shift -= 7) this.bcByte(0x80 | (Math.floor(v / 2 ** shift) & 0x7f));

@@ -555,7 +555,7 @@ export class Lexer {
       buf[0] = this.chr0;
       buf[1] = this.chr1;
       buf[2] = this.chr2;
-      buf.set(src.subarray(this.pos, end), 3);
+      for (let j = this.pos, k = 3; j < end; j++, k++) buf[k] = src[j] as number;
       vstr.len = 3 + m;
       if (m > 0) this.skipAhead(end);
       this.nextChar();

@@ -282,21 +282,35 @@ function binaryOp(op: BinOp, a: Num, b: Num): Num | undefined {
 
 // ---- the parser ---------------------------------------------------------------------------------
 
-/** The rule stack as parallel arrays: parsing pushes and pops a frame per rule attempt. */
+/** The rule stack: parsing pushes and pops a frame (rule, argument index, line) per rule attempt. */
 class RuleStack {
-  readonly rule: Rule[] = [];
-  readonly argI: number[] = [];
-  readonly line: number[] = [];
+  rule = new Int32Array(256);
+  argI = new Int32Array(256);
+  line = new Int32Array(256);
   top = 0;
   push(rule: Rule, i: number, line: number): void {
-    this.rule[this.top] = rule;
-    this.argI[this.top] = i;
-    this.line[this.top] = line;
-    this.top++;
+    const t = this.top;
+    if (t === this.rule.length) this.grow();
+    this.rule[t] = rule;
+    this.argI[t] = i;
+    this.line[t] = line;
+    this.top = t + 1;
+  }
+  private grow(): void {
+    const n = this.rule.length * 2;
+    const r = new Int32Array(n);
+    const a = new Int32Array(n);
+    const l = new Int32Array(n);
+    r.set(this.rule);
+    a.set(this.argI);
+    l.set(this.line);
+    this.rule = r;
+    this.argI = a;
+    this.line = l;
   }
   /** rule id `n` frames below the top (peek_rule) */
   peekRule(n: number): Rule | undefined {
-    return this.top > n ? this.rule[this.top - 1 - n] : undefined;
+    return this.top > n ? (this.rule[this.top - 1 - n] as Rule) : undefined;
   }
 }
 
@@ -372,6 +386,9 @@ const FAILS: Uint8Array = (() => {
   for (let r = 0; r < RULE_COUNT; r++) for (let t = 0; t < Tok.NUMBER_OF; t++) out[r * NUM_TOKS + t] = fails(r, t) ? 1 : 0;
   return out;
 })();
+
+/** TOKEN leaves are values upstream (tagged words), so one node per token kind is shared. */
+const TOKEN_NODES: readonly ParseNode[] = Array.from({ length: Tok.NUMBER_OF }, (_, t) => newToken(t as Tok));
 
 function sharedFloat(v: number): ConstValue {
   return Object.freeze({ type: 'float', value: v });
@@ -552,7 +569,7 @@ class Parser {
         pn = newConst({ type: 'bytes', value: lex.tokData().slice() }, lex.tokLine);
         break;
       default:
-        pn = newToken(kind);
+        pn = TOKEN_NODES[kind] as ParseNode;
     }
     this.results.push(pn);
   }
@@ -628,8 +645,8 @@ class Parser {
     if (rule === Rule.not_test_2) {
       const pn = this.peek(0);
       let r: ParseNode;
-      if (isConstFalse(pn)) r = newToken(Tok.KW_TRUE);
-      else if (isConstTrue(pn)) r = newToken(Tok.KW_FALSE);
+      if (isConstFalse(pn)) r = TOKEN_NODES[Tok.KW_TRUE] as ParseNode;
+      else if (isConstTrue(pn)) r = TOKEN_NODES[Tok.KW_FALSE] as ParseNode;
       else return numArgs;
       this.pop();
       this.push(r);

@@ -1,34 +1,124 @@
-// Byte-level access to "a stream" for modules that wrap one (deflate.DeflateIO, select): the io module's
-// own streams are used directly; any other object through its Python-level read/write/close methods.
-// Upstream asks for its C stream protocol and raises OSError('stream operation not supported') for
-// objects without one (ints, plain objects); we do the same for objects lacking the method.
-import { bufferOf } from '../objects/bytes.js';
-import { excMsg, OSErrorType } from '../objects/exceptions.js';
-import { PyBytes } from '../objects/bytes.js';
-import { type PyObj } from '../objects/object.js';
+// The stream protocol as native modules see it (upstream's mp_stream_p_t): byte-level read, write and
+// close on any object that is a stream. The io module's buffers are used directly; other native types
+// register their protocol here (deflate.DeflateIO, ...); instances of Python subclasses of io.IOBase
+// are driven through their readinto/write/close methods with bytearrays, as upstream's iobase does.
+// Anything else raises OSError('stream operation not supported') like mp_get_stream_raise. Native
+// objects that are not registered but have the method (sys.stdout) are used through it as well.
+import { bufferOf, PyByteArray } from '../objects/bytes.js';
+import { excArgs, excMsg, OSErrorType } from '../objects/exceptions.js';
+import { NoneObj, typeOf, type PyObj, type PyType } from '../objects/object.js';
 import { loadAttrMaybe } from '../vm/attr.js';
-import { call } from '../vm/runtime.js';
-import { PyStream } from './io.js';
+import { call, mkAttributeError } from '../vm/runtime.js';
+import { IOBaseType, PyStream } from './io.js';
+import { wordInt } from './_util.js';
+
+const EAGAIN = 11;
+const MP_STREAM_CLOSE = 4;
+
+/** A native stream implementation; absent members mean the operation is not supported. */
+export interface StreamProto {
+  /** Up to n bytes (fewer only at end of stream). */
+  read?(o: PyObj, n: number): Uint8Array;
+  write?(o: PyObj, data: Uint8Array): number;
+  close?(o: PyObj): void;
+}
+export const streamProtocols = new Map<PyType, StreamProto>();
+
+const bufferStream: StreamProto = {
+  read(o, n) {
+    const s = o as PyStream;
+    s.check();
+    const end = Math.min(s.len, s.pos + n);
+    const r = s.data.slice(s.pos, end);
+    s.pos = end;
+    return r;
+  },
+  write(o, data) {
+    const s = o as PyStream;
+    s.check();
+    s.write(data);
+    return data.length;
+  },
+  close(o) {
+    call(loadAttrMaybe(o, 'close') as PyObj, []);
+  },
+};
 
 function unsupported(): never {
   throw excMsg(OSErrorType, 'stream operation not supported');
 }
 
-function method(s: PyObj, name: string): PyObj {
+/** iobase_read_write: the method gets a bytearray; None means EAGAIN, a negative int -errno. */
+function iobaseCall(o: PyObj, name: string, buf: PyByteArray): number {
+  const m = loadAttrMaybe(o, name);
+  if (m === undefined) throw mkAttributeError(o, name);
+  const r = call(m, [buf]);
+  if (r === NoneObj) throw excArgs(OSErrorType, [EAGAIN]);
+  const n = wordInt(r);
+  if (n < 0) throw excArgs(OSErrorType, [-n]);
+  return n;
+}
+
+/** A Python subclass of io.IOBase: readinto/write/ioctl as upstream's iobase_p calls them. */
+const iobaseStream: StreamProto = {
+  read(o, n) {
+    const buf = new PyByteArray(new Uint8Array(n));
+    const got = Math.min(iobaseCall(o, 'readinto', buf), n);
+    return buf.data.slice(0, got);
+  },
+  write(o, data) {
+    return iobaseCall(o, 'write', new PyByteArray(data.slice()));
+  },
+  close(o) {
+    // mp_stream_close: ioctl(MP_STREAM_CLOSE, 0)
+    const m = loadAttrMaybe(o, 'ioctl');
+    if (m === undefined) throw mkAttributeError(o, 'ioctl');
+    const r = wordInt(call(m, [MP_STREAM_CLOSE, 0]));
+    if (r < 0) throw excArgs(OSErrorType, [-r]);
+  },
+};
+
+/** Native objects that are not registered but have Python-level methods (sys.stdout). */
+const methodStream: StreamProto = {
+  read(o, n) {
+    const r = call(loadAttrMaybe(o, 'read') ?? unsupported(), [n]);
+    return r === NoneObj ? new Uint8Array(0) : (bufferOf(r) ?? new Uint8Array(0)).slice();
+  },
+  write(o, data) {
+    const r = call(loadAttrMaybe(o, 'write') ?? unsupported(), [new PyByteArray(data.slice())]);
+    return typeof r === 'number' ? r : data.length;
+  },
+  close(o) {
+    const c = loadAttrMaybe(o, 'close');
+    if (c !== undefined) call(c, []);
+  },
+};
+
+function protocolOf(s: PyObj, op: 'read' | 'write'): StreamProto {
+  if (s instanceof PyStream) return bufferStream;
+  const t = typeOf(s);
+  const p = streamProtocols.get(t.native) ?? streamProtocols.get(t);
+  if (p) return p[op] ? p : unsupported();
   if (typeof s !== 'object') unsupported();
-  return loadAttrMaybe(s, name) ?? unsupported();
+  if (t.isUser) return t.isSubclassOf(IOBaseType) ? iobaseStream : unsupported();
+  // sys.stdout and other native objects with Python-level methods
+  const name = op === 'read' ? 'read' : 'write';
+  return loadAttrMaybe(s, name) !== undefined ? methodStream : unsupported();
 }
 
-/** Checks that s can be read (mp_get_stream_raise with MP_STREAM_OP_READ). */
+/** mp_get_stream_raise(s, MP_STREAM_OP_READ). */
 export function checkReadable(s: PyObj): void {
-  if (s instanceof PyStream) return;
-  method(s, 'read');
+  protocolOf(s, 'read');
 }
 
-/** Checks that s can be written (mp_get_stream_raise with MP_STREAM_OP_WRITE). */
+/** mp_get_stream_raise(s, MP_STREAM_OP_WRITE). */
 export function checkWritable(s: PyObj): void {
-  if (s instanceof PyStream) return;
-  method(s, 'write');
+  protocolOf(s, 'write');
+}
+
+/** One read call of the protocol: up to n bytes, an empty array at end of stream. */
+export function readSome(s: PyObj, n: number): Uint8Array {
+  return (protocolOf(s, 'read').read as NonNullable<StreamProto['read']>)(s, n);
 }
 
 /** Reads one byte; -1 at end of stream. */
@@ -37,21 +127,23 @@ export function readByte(s: PyObj): number {
     s.check();
     return s.pos < s.len ? (s.data[s.pos++] as number) : -1;
   }
-  const r = call(method(s, 'read'), [1]);
-  const b = bufferOf(r);
-  return b && b.length > 0 ? (b[0] as number) : -1;
+  const b = readSome(s, 1);
+  return b.length > 0 ? (b[0] as number) : -1;
 }
 
-/** Writes all of data. */
+/** One write call of the protocol (a short write is not retried, as with stream->write). */
 export function writeBytes(s: PyObj, data: Uint8Array): void {
-  if (s instanceof PyStream) {
-    s.check();
-    s.write(data);
-    return;
-  }
-  call(method(s, 'write'), [new PyBytes(data.slice())]);
+  (protocolOf(s, 'write').write as NonNullable<StreamProto['write']>)(s, data);
 }
 
 export function closeStream(s: PyObj): void {
-  call(method(s, 'close'), []);
+  if (s instanceof PyStream) {
+    bufferStream.close?.(s);
+    return;
+  }
+  const t = typeOf(s);
+  const p = streamProtocols.get(t.native) ?? streamProtocols.get(t);
+  if (p) p.close?.(s);
+  else if (t.isUser && t.isSubclassOf(IOBaseType)) iobaseStream.close?.(s);
+  else methodStream.close?.(s);
 }

@@ -16,7 +16,8 @@ import { excArgs, excMsg, EOFErrorType, OSErrorType, typeError, valueError } fro
 import { NoneObj, PyObject, type PyObj } from '../objects/object.js';
 import { isTrue } from '../vm/runtime.js';
 import { makeModule, registerNativeModule } from '../vm/modules.js';
-import { checkReadable, checkWritable, closeStream, readByte, writeBytes } from './_stream.js';
+import { PyStream } from './io.js';
+import { checkReadable, checkWritable, closeStream, readByte, streamProtocols, writeBytes } from './_stream.js';
 import { checkArgs, fixed, nativeClass, readBuf, wordInt } from './_util.js';
 
 const AUTO = 0;
@@ -542,7 +543,7 @@ function close(d: DeflateIO): void {
   if (d.writer) {
     const w = d.writer;
     w.comp.finishBlock();
-    writeBytes(s, w.comp.drain());
+    emit(s, w.comp.drain());
     if (d.format === ZLIB) {
       const c = w.check >>> 0;
       writeBytes(s, Uint8Array.of(c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff, c & 0xff));
@@ -582,18 +583,7 @@ const DeflateIOType = nativeClass('DeflateIO', {
     }
     return new PyBytes(Uint8Array.from(out));
   }),
-  write: fixed(2, 2, (a) => {
-    const d = self(a);
-    const data = readBuf(a[1] as PyObj);
-    if (d.stream === undefined) einval();
-    const w = initWrite(d);
-    w.len += data.length;
-    if (d.format === ZLIB) w.check = adler32(data, w.check);
-    else if (d.format === GZIP) w.check = crc32(data, w.check);
-    w.comp.compress(data);
-    writeBytes(d.stream, w.comp.drain());
-    return data.length;
-  }),
+  write: fixed(2, 2, (a) => write(self(a), readBuf(a[1] as PyObj))),
   close: fixed(1, 1, (a) => {
     close(self(a));
     return NoneObj;
@@ -614,5 +604,29 @@ DeflateIOType.make = (_cls, args, kw) => {
 };
 DeflateIOType.print = () => '<DeflateIO>';
 DeflateIOType.baseable = false;
+
+function write(d: DeflateIO, data: Uint8Array): number {
+  if (d.stream === undefined) einval();
+  const w = initWrite(d);
+  w.len += data.length;
+  if (d.format === ZLIB) w.check = adler32(data, w.check);
+  else if (d.format === GZIP) w.check = crc32(data, w.check);
+  w.comp.compress(data);
+  emit(d.stream, w.comp.drain());
+  return data.length;
+}
+
+/** Compressed output goes out one byte per write, as uzlib's dest_write_cb does it. */
+function emit(s: PyObj, bytes: Uint8Array): void {
+  if (s instanceof PyStream) writeBytes(s, bytes);
+  else for (const b of bytes) writeBytes(s, Uint8Array.of(b));
+}
+
+// A DeflateIO is itself a stream (it can wrap another DeflateIO, or be given to json.load).
+streamProtocols.set(DeflateIOType, {
+  read: (o, n) => readSome(o as DeflateIO, n),
+  write: (o, data) => write(o as DeflateIO, data),
+  close: (o) => close(o as DeflateIO),
+});
 
 registerNativeModule('deflate', () => makeModule('deflate', { DeflateIO: DeflateIOType, AUTO, RAW, ZLIB, GZIP }));

@@ -3,7 +3,7 @@
 import { bufferOf, PyBytes } from '../objects/bytes.js';
 import { excArgs, excMsg, OSErrorType, typeError, valueError } from '../objects/exceptions.js';
 import { checkInt } from '../objects/int.js';
-import { defMethod, NoneObj, ObjectType, PyObject, PyType, type PyObj } from '../objects/object.js';
+import { defMethod, NoneObj, ObjectType, PyInstance, PyObject, PyType, type PyObj } from '../objects/object.js';
 import { str } from '../vm/runtime.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../vm/modules.js';
 
@@ -43,6 +43,10 @@ export const BytesIOType = new PyType('BytesIO', [ObjectType]);
 export const TextIOWrapperType = new PyType('TextIOWrapper', [ObjectType]);
 export const FileIOType = new PyType('FileIO', [ObjectType]);
 const ALL = [StringIOType, BytesIOType, TextIOWrapperType, FileIOType];
+/** io.IOBase: a base for Python classes that act as streams (their readinto/write/ioctl methods are the
+ * stream protocol native code uses, e.g. json.dump or deflate.DeflateIO on a user stream). */
+export const IOBaseType = new PyType('IOBase', [ObjectType]);
+IOBaseType.make = (cls) => new PyInstance(cls);
 
 function self(a: PyObj[]): PyStream {
   const s = a[0];
@@ -169,6 +173,7 @@ export function openOnHost(host: ModuleHost, args: PyObj[], kwMode?: PyObj): PyO
 registerNativeModule('io', (host) => makeModule('io', {
   StringIO: StringIOType,
   BytesIO: BytesIOType,
+  IOBase: IOBaseType,
   open: (a, kw) => openOnHost(host, a, kw?.get('mode')),
 }));
 void excMsg;

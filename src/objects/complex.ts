@@ -122,6 +122,16 @@ import { FloatType } from './object.js';
 import { floatBinary } from './float.js';
 FloatType.binary = (op, a, b) => {
   const x = (a as PyFloat).v;
+  if (op < 100) {
+    // common cases without allocating a parts() pair
+    if (b instanceof PyFloat) {
+      const r = floatBinary(op, x, b.v);
+      if (r !== undefined || (op !== Binary.POW && op !== Binary.IPOW)) return r;
+    } else if (typeof b === 'number') {
+      const r = floatBinary(op, x, b);
+      if (r !== undefined || (op !== Binary.POW && op !== Binary.IPOW)) return r;
+    }
+  }
   if (op >= 100) {
     const p = parts(b);
     if (!p || b instanceof PyComplex) return undefined;

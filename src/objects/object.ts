@@ -125,15 +125,29 @@ export class PyType extends PyObject implements TypeSlots {
     this.mro = computeMro(this);
   }
 
-  /** Finds `name` along the MRO. */
+  /** Finds `name` along the MRO (memoised per type until any class dict changes). */
   lookup(name: string): PyObj | undefined {
+    let cache = this.lookupCache;
+    if (cache === undefined || this.lookupEpoch !== typeEpoch) {
+      cache = this.lookupCache = new Map();
+      this.lookupEpoch = typeEpoch;
+    } else {
+      const c = cache.get(name);
+      if (c !== undefined) return c === MISSING ? undefined : (c as PyObj);
+    }
     const mro = this.mro;
     for (let i = 0; i < mro.length; i++) {
       const v = (mro[i] as PyType).dict.get(name);
-      if (v !== undefined) return v;
+      if (v !== undefined) {
+        cache.set(name, v);
+        return v;
+      }
     }
+    cache.set(name, MISSING);
     return undefined;
   }
+  lookupCache: Map<string, PyObj | typeof MISSING> | undefined = undefined;
+  lookupEpoch = -1;
 
   isSubclassOf(other: PyType): boolean {
     if (this === other) return true;
@@ -162,6 +176,12 @@ export function computeMro(t: PyType): PyType[] {
 }
 
 let objectTypeRef: PyType | undefined;
+const MISSING: unique symbol = Symbol('missing');
+/** Bumped whenever a class dict changes after creation; invalidates every type's lookup cache. */
+let typeEpoch = 0;
+export function invalidateTypeCaches(): void {
+  typeEpoch++;
+}
 // `type` and `object` reference each other; create them without slots and patch afterwards.
 export let TypeType: PyType = undefined as unknown as PyType;
 export const ObjectType: PyType = new PyType('object');
@@ -317,6 +337,7 @@ export const FixedArityFunctionTypes: PyType[] = [0, 1, 2, 3].map(() => {
 
 /** Adds a method implemented natively to a builtin type's dict (args[0] is self). */
 export function defMethod(t: PyType, name: string, fn: NativeFn): PyBuiltin {
+  typeEpoch++;
   const b = new PyBuiltin(name, fn);
   b.isMethod = true;
   t.dict.set(name, b);

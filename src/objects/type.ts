@@ -13,7 +13,7 @@ import { PyBoundMethod, PyFunction, PyProperty, PropertyType } from './fun.js';
 import {
   Binary, ClassMethodType, DELETE, defMethod, EMPTY_TUPLE, NoneObj, ObjectType, PrintKind, PyBuiltin,
   PyClassMethod, PyInstance, PyList, PyObject, PyStaticMethod, PyTuple, PyType, REFLECT_OFFSET,
-  StaticMethodType, TypeType, typeOf, Unary, unbox, type KwArgs, type PyObj,
+  StaticMethodType, TypeType, typeOf, Unary, unbox, invalidateTypeCaches, type KwArgs, type PyObj,
 } from './object.js';
 
 // ------------------------------------------------------------ instances of user classes
@@ -32,14 +32,25 @@ function callDunder(o: PyObj, m: PyObj, args: PyObj[]): PyObj {
   return call(bindMember(m, o, typeOf(o)), args);
 }
 
+/** `name` from the first user-defined class in t's MRO that defines it (memoised with t.lookup's cache). */
 function isUserDefined(t: PyType, name: string): PyObj | undefined {
+  const key = '\u0000u:' + name;
+  const cached = t.lookup(key);
+  if (cached !== undefined) return cached === NoneMarker ? undefined : cached;
+  let found: PyObj | undefined;
   for (const c of t.mro) {
     if (!c.isUser) continue;
     const v = c.dict.get(name);
-    if (v !== undefined) return v;
+    if (v !== undefined) {
+      found = v;
+      break;
+    }
   }
-  return undefined;
+  // store through the lookup cache (keys with a NUL prefix never collide with attribute names)
+  t.lookupCache?.set(key, found ?? NoneMarker);
+  return found;
 }
+const NoneMarker = new PyObject(ObjectType);
 
 function userPrint(o: PyObj, kind: PrintKind): string {
   const t = typeOf(o);
@@ -249,6 +260,7 @@ export function makeClass(name: string, basesIn: PyObj[], ns: Map<string, PyObj>
     }
   }
   const t = new PyType(name, bases.length ? bases : [ObjectType], {}, metatype);
+  invalidateTypeCaches();
   t.isUser = true;
   t.native = native;
   for (const [k, v] of ns) t.dict.set(k, v);

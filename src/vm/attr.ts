@@ -4,7 +4,7 @@ import { PyDict } from '../objects/dict.js';
 import { attributeError, excMsg, AttributeErrorType } from '../objects/exceptions.js';
 import { PyBoundMethod, PyFunction, PyProperty, ClosureType } from '../objects/fun.js';
 import {
-  DELETE, NoneObj, PyBuiltin, PyClassMethod, PyInstance, PyModule, PyObject, PyStaticMethod, PyTuple, PyType,
+  DELETE, invalidateTypeCaches, NoneObj, PyBuiltin, PyClassMethod, PyInstance, PyModule, PyObject, PyStaticMethod, PyTuple, PyType,
   typeOf, type PyObj,
 } from '../objects/object.js';
 import { call, contains, getIter, iterNext, len, mkAttributeError, subscr } from './runtime.js';
@@ -170,6 +170,7 @@ export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE):
       if (!o.dict.delete(name)) throw mkAttributeError(o, name);
     } else o.dict.set(name, value);
     o.version++;
+    invalidateTypeCaches();
     return;
   }
   if (o instanceof PyModule) {

@@ -19,7 +19,7 @@ import { PyFunction, PyBoundMethod, PyCell } from '../objects/fun.js';
 import { intBinary } from '../objects/int.js';
 import { MpMap } from '../objects/map.js';
 import {
-  Binary, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, PyBuiltin, PyInstance, PyList, PyObject, PyTuple, PyType,
+  Binary, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, PyBuiltin, PyFloat, PyInstance, PyList, PyObject, PyTuple, PyType,
   typeOf, Unary, type KwArgs, type PyObj,
 } from '../objects/object.js';
 import { PySlice } from '../objects/slice.js';
@@ -1445,6 +1445,19 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   break;
                 }
               }
+              if (lhs instanceof PyFloat) {
+                if (rhs instanceof PyFloat) {
+                  state[sp] = new PyFloat(lhs.v + rhs.v);
+                  break;
+                }
+                if (typeof rhs === 'number') {
+                  state[sp] = new PyFloat(lhs.v + rhs);
+                  break;
+                }
+              } else if (typeof lhs === 'number' && rhs instanceof PyFloat) {
+                state[sp] = new PyFloat(lhs + rhs.v);
+                break;
+              }
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
@@ -1460,6 +1473,19 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   break;
                 }
               }
+              if (lhs instanceof PyFloat) {
+                if (rhs instanceof PyFloat) {
+                  state[sp] = new PyFloat(lhs.v - rhs.v);
+                  break;
+                }
+                if (typeof rhs === 'number') {
+                  state[sp] = new PyFloat(lhs.v - rhs);
+                  break;
+                }
+              } else if (typeof lhs === 'number' && rhs instanceof PyFloat) {
+                state[sp] = new PyFloat(lhs - rhs.v);
+                break;
+              }
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
@@ -1474,6 +1500,19 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   state[sp] = r === 0 ? 0 : r;
                   break;
                 }
+              }
+              if (lhs instanceof PyFloat) {
+                if (rhs instanceof PyFloat) {
+                  state[sp] = new PyFloat(lhs.v * rhs.v);
+                  break;
+                }
+                if (typeof rhs === 'number') {
+                  state[sp] = new PyFloat(lhs.v * rhs);
+                  break;
+                }
+              } else if (typeof lhs === 'number' && rhs instanceof PyFloat) {
+                state[sp] = new PyFloat(lhs * rhs.v);
+                break;
               }
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
@@ -1519,6 +1558,19 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = lhs < rhs;
                 break;
               }
+              if (lhs instanceof PyFloat) {
+                if (rhs instanceof PyFloat) {
+                  state[sp] = lhs.v < rhs.v;
+                  break;
+                }
+                if (typeof rhs === 'number') {
+                  state[sp] = lhs.v < rhs;
+                  break;
+                }
+              } else if (typeof lhs === 'number' && rhs instanceof PyFloat) {
+                state[sp] = lhs < rhs.v;
+                break;
+              }
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
@@ -1528,6 +1580,19 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               const lhs = state[sp] as PyObj;
               if (typeof lhs === 'number' && typeof rhs === 'number') {
                 state[sp] = lhs > rhs;
+                break;
+              }
+              if (lhs instanceof PyFloat) {
+                if (rhs instanceof PyFloat) {
+                  state[sp] = lhs.v > rhs.v;
+                  break;
+                }
+                if (typeof rhs === 'number') {
+                  state[sp] = lhs.v > rhs;
+                  break;
+                }
+              } else if (typeof lhs === 'number' && rhs instanceof PyFloat) {
+                state[sp] = lhs > rhs.v;
                 break;
               }
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
@@ -1541,6 +1606,19 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = lhs <= rhs;
                 break;
               }
+              if (lhs instanceof PyFloat) {
+                if (rhs instanceof PyFloat) {
+                  state[sp] = lhs.v <= rhs.v;
+                  break;
+                }
+                if (typeof rhs === 'number') {
+                  state[sp] = lhs.v <= rhs;
+                  break;
+                }
+              } else if (typeof lhs === 'number' && rhs instanceof PyFloat) {
+                state[sp] = lhs <= rhs.v;
+                break;
+              }
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
@@ -1550,6 +1628,19 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               const lhs = state[sp] as PyObj;
               if (typeof lhs === 'number' && typeof rhs === 'number') {
                 state[sp] = lhs >= rhs;
+                break;
+              }
+              if (lhs instanceof PyFloat) {
+                if (rhs instanceof PyFloat) {
+                  state[sp] = lhs.v >= rhs.v;
+                  break;
+                }
+                if (typeof rhs === 'number') {
+                  state[sp] = lhs.v >= rhs;
+                  break;
+                }
+              } else if (typeof lhs === 'number' && rhs instanceof PyFloat) {
+                state[sp] = lhs >= rhs.v;
                 break;
               }
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
@@ -1612,17 +1703,40 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
             case Op.BINARY_OP_MULTI + Binary.ILSHIFT:
             case Op.BINARY_OP_MULTI + Binary.IRSHIFT:
             case Op.BINARY_OP_MULTI + Binary.IMATMUL:
-            case Op.BINARY_OP_MULTI + Binary.ITRUEDIV:
             case Op.BINARY_OP_MULTI + Binary.IPOW:
             case Op.BINARY_OP_MULTI + Binary.XOR:
             case Op.BINARY_OP_MULTI + Binary.LSHIFT:
             case Op.BINARY_OP_MULTI + Binary.RSHIFT:
             case Op.BINARY_OP_MULTI + Binary.MATMUL:
-            case Op.BINARY_OP_MULTI + Binary.TRUEDIV:
             case Op.BINARY_OP_MULTI + Binary.POW:
             {
               const rhs = state[sp--] as PyObj;
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, state[sp] as PyObj, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.TRUEDIV:
+            case Op.BINARY_OP_MULTI + Binary.ITRUEDIV:
+            {
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (lhs instanceof PyFloat) {
+                if (rhs instanceof PyFloat && rhs.v !== 0) {
+                  state[sp] = new PyFloat(lhs.v / rhs.v);
+                  break;
+                }
+                if (typeof rhs === 'number' && rhs !== 0) {
+                  state[sp] = new PyFloat(lhs.v / rhs);
+                  break;
+                }
+              } else if (typeof lhs === 'number' && rhs instanceof PyFloat && rhs.v !== 0) {
+                state[sp] = new PyFloat(lhs / rhs.v);
+                break;
+              }
+              if (typeof lhs === 'number' && typeof rhs === 'number' && rhs !== 0) {
+                state[sp] = new PyFloat(lhs / rhs);
+                break;
+              }
+              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
             default:

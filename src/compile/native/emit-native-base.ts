@@ -121,6 +121,8 @@ export interface ExcStackEntry {
   isFinally: boolean;
   unwindLabel: number;
   isActive: boolean;
+  /** its finally region counts in handlerDepth (entered through labelAssign) */
+  savesReraise?: boolean;
 }
 
 /** Reports a compile-time error; the compiler keeps the last one, as upstream's error slot does. */
@@ -154,7 +156,7 @@ export abstract class NativeEmitterBase {
   protected readonly reraiseScopes = new WeakSet<Scope>();
   /** frame slots for the exceptions being handled, one per handler nesting level (0 if unneeded) */
   protected reraiseSlots = 0;
-  /** except-handler regions open at the current point (start/endExceptHandler) */
+  /** except-handler and finally regions open at this point of the code (their nesting depth) */
   protected handlerDepth = 0;
   // register roles, cached from the assembler
   protected readonly R: Assembler['reg'];
@@ -815,8 +817,24 @@ export abstract class NativeEmitterBase {
     // control can arrive here from elsewhere, so the stack must be in memory
     this.needStackSettled();
     this.as.labelAssign(l);
-    if (isFinally) this.leaveExcStack(false);
+    if (isFinally) {
+      this.leaveExcStack(false);
+      // a bare `raise` in the finally re-raises what is propagating (None when nothing is): both
+      // paths into the finally leave it in the exception slot
+      if (this.handlerDepth < this.reraiseSlots) {
+        this.as.movRegLocal(this.R.TEMP0, this.idxExcVal);
+        this.movStateReg(this.reraiseSlot(this.handlerDepth), this.R.TEMP0);
+      }
+      (top as ExcStackEntry).savesReraise = true;
+      this.handlerDepth++;
+    }
   }
+
+  /** Frame slot of the exception handled at nesting level `depth` (after the value stack). */
+  protected reraiseSlot(depth: number): number {
+    return this.stackStart + this.scope.stackSize + depth;
+  }
+
 
   protected globalExcEntry(): void {
     const as = this.as;

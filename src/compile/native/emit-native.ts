@@ -648,6 +648,8 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
     as.movRegLocal(R.ARG_1, this.idxExcVal);
     this.call(FunId.NATIVE_RAISE);
     const e = this.popExcStack();
+    // the end of a finally region entered through labelAssign (see there)
+    if (e.savesReraise === true) this.handlerDepth--;
     if (e.unwindLabel !== UNWIND_LABEL_UNUSED) {
       const slot = this.labelSlot();
       as.movRegLocal(R.RET, this.idxExcHandlerUnwind);
@@ -1118,10 +1120,5 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
   endExceptHandler(): void {
     // the handler's stack entries are accounted for by the compiler's calls
     this.handlerDepth--;
-  }
-
-  /** Frame slot of the exception handled at nesting level `depth` (after the value stack). */
-  private reraiseSlot(depth: number): number {
-    return this.stackStart + this.scope.stackSize + depth;
   }
 }
