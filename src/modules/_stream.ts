@@ -48,14 +48,21 @@ function unsupported(): never {
   throw excMsg(OSErrorType, 'stream operation not supported');
 }
 
+/** A stream operation's error return (MP_STREAM_ERROR with *errcode); callers usually raise OSError. */
+export class StreamError extends Error {
+  constructor(public errno: number) {
+    super(`stream error ${errno}`);
+  }
+}
+
 /** iobase_read_write: the method gets a bytearray; None means EAGAIN, a negative int -errno. */
 function iobaseCall(o: PyObj, name: string, buf: PyByteArray): number {
   const m = loadAttrMaybe(o, name);
   if (m === undefined) throw mkAttributeError(o, name);
   const r = call(m, [buf]);
-  if (r === NoneObj) throw excArgs(OSErrorType, [EAGAIN]);
+  if (r === NoneObj) throw new StreamError(EAGAIN);
   const n = wordInt(r);
-  if (n < 0) throw excArgs(OSErrorType, [-n]);
+  if (n < 0) throw new StreamError(-n);
   return n;
 }
 
@@ -74,7 +81,7 @@ const iobaseStream: StreamProto = {
     const m = loadAttrMaybe(o, 'ioctl');
     if (m === undefined) throw mkAttributeError(o, 'ioctl');
     const r = wordInt(call(m, [MP_STREAM_CLOSE, 0]));
-    if (r < 0) throw excArgs(OSErrorType, [-r]);
+    if (r < 0) throw new StreamError(-r);
   },
 };
 
@@ -116,9 +123,19 @@ export function checkWritable(s: PyObj): void {
   protocolOf(s, 'write');
 }
 
+/** Runs a protocol call, raising OSError(errno) for its error return (mp_stream_raise_error). */
+function raising<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof StreamError) throw excArgs(OSErrorType, [e.errno]);
+    throw e;
+  }
+}
+
 /** One read call of the protocol: up to n bytes, an empty array at end of stream. */
 export function readSome(s: PyObj, n: number): Uint8Array {
-  return (protocolOf(s, 'read').read as NonNullable<StreamProto['read']>)(s, n);
+  return raising(() => (protocolOf(s, 'read').read as NonNullable<StreamProto['read']>)(s, n));
 }
 
 /** Reads one byte; -1 at end of stream. */
@@ -133,7 +150,17 @@ export function readByte(s: PyObj): number {
 
 /** One write call of the protocol (a short write is not retried, as with stream->write). */
 export function writeBytes(s: PyObj, data: Uint8Array): void {
-  (protocolOf(s, 'write').write as NonNullable<StreamProto['write']>)(s, data);
+  raising(() => (protocolOf(s, 'write').write as NonNullable<StreamProto['write']>)(s, data));
+}
+
+/** One write call whose error return is given back (as -errno) instead of raised. */
+export function tryWrite(s: PyObj, data: Uint8Array): number {
+  try {
+    return (protocolOf(s, 'write').write as NonNullable<StreamProto['write']>)(s, data);
+  } catch (e) {
+    if (e instanceof StreamError) return -e.errno;
+    throw e;
+  }
 }
 
 export function closeStream(s: PyObj): void {
@@ -143,7 +170,9 @@ export function closeStream(s: PyObj): void {
   }
   const t = typeOf(s);
   const p = streamProtocols.get(t.native) ?? streamProtocols.get(t);
-  if (p) p.close?.(s);
-  else if (t.isUser && t.isSubclassOf(IOBaseType)) iobaseStream.close?.(s);
-  else methodStream.close?.(s);
+  raising(() => {
+    if (p) p.close?.(s);
+    else if (t.isUser && t.isSubclassOf(IOBaseType)) iobaseStream.close?.(s);
+    else methodStream.close?.(s);
+  });
 }

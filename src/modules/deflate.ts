@@ -17,7 +17,7 @@ import { NoneObj, PyObject, type PyObj } from '../objects/object.js';
 import { isTrue } from '../vm/runtime.js';
 import { makeModule, registerNativeModule } from '../vm/modules.js';
 import { PyStream } from './io.js';
-import { checkReadable, checkWritable, closeStream, readByte, streamProtocols, writeBytes } from './_stream.js';
+import { checkReadable, checkWritable, closeStream, readByte, streamProtocols, tryWrite, writeBytes } from './_stream.js';
 import { checkArgs, fixed, nativeClass, readBuf, wordInt } from './_util.js';
 
 const AUTO = 0;
@@ -522,39 +522,45 @@ function initWrite(d: DeflateIO): NonNullable<DeflateIO['writer']> {
   checkWritable(s);
   const wbits = d.wbits === 0 ? DEFAULT_WBITS : d.wbits;
   const w = { comp: new Compressor(1 << wbits), len: 0, check: 0 };
+  // upstream keeps the writer even when the header write fails (that write call reports EINVAL)
+  d.writer = w;
+  let r = 0;
   if (d.format === ZLIB) {
     const cmf = 0x08 | (Math.max(wbits - 8, 1) << 4);
     let flg = 0x80;
     flg |= 31 - ((cmf * 256 + flg) % 31);
-    writeBytes(s, Uint8Array.of(cmf, flg));
+    r = tryWrite(s, Uint8Array.of(cmf, flg));
     w.check = 1;
   } else if (d.format === GZIP) {
-    writeBytes(s, Uint8Array.of(0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0x04, 0x03));
+    r = tryWrite(s, Uint8Array.of(0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0x04, 0x03));
     w.check = 0xffffffff;
   }
+  if (r < 0) einval();
   w.comp.startBlock();
-  d.writer = w;
   return w;
 }
 
 function close(d: DeflateIO): void {
   const s = d.stream;
   if (s === undefined) return;
+  let footerErr = 0;
   if (d.writer) {
     const w = d.writer;
     w.comp.finishBlock();
     emit(s, w.comp.drain());
+    // a failing footer write is reported after the wrapped stream is closed and released
     if (d.format === ZLIB) {
       const c = w.check >>> 0;
-      writeBytes(s, Uint8Array.of(c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff, c & 0xff));
+      footerErr = tryWrite(s, Uint8Array.of(c >>> 24, (c >>> 16) & 0xff, (c >>> 8) & 0xff, c & 0xff));
     } else if (d.format === GZIP) {
       const c = ~w.check >>> 0;
       const n = w.len >>> 0;
-      writeBytes(s, Uint8Array.of(c & 0xff, (c >>> 8) & 0xff, (c >>> 16) & 0xff, c >>> 24, n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24));
+      footerErr = tryWrite(s, Uint8Array.of(c & 0xff, (c >>> 8) & 0xff, (c >>> 16) & 0xff, c >>> 24, n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24));
     }
   }
   if (d.closeInner) closeStream(s);
   d.stream = undefined;
+  if (footerErr < 0) throw excArgs(OSErrorType, [-footerErr]);
 }
 
 const DeflateIOType = nativeClass('DeflateIO', {
