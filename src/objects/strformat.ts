@@ -4,7 +4,7 @@ import { printObj, repr, str as toStr, typeName } from '../vm/runtime.js';
 import { excMsg, IndexErrorType, NotImplementedErrorType, typeError, valueError } from './exceptions.js';
 import { FLOAT_REPR_PREC, formatFloat } from './float.js';
 import { floatToInt, type Int } from './int.js';
-import { NoneObj, PrintKind, PyFloat, PyTuple, type KwArgs, type PyObj } from './object.js';
+import { NoneObj, PrintKind, PyFloat, PyTuple, Unary, type KwArgs, type PyObj } from './object.js';
 import { keyError } from '../vm/runtime.js';
 
 const LEFT = 1;
@@ -46,10 +46,10 @@ function withSign(body: string, neg: boolean, prefix: string, flags: number, fil
   return pad(sign + prefix + body, flags, fill, width);
 }
 
-function groupDigits(s: string, sep: string): string {
+function groupDigits(s: string, sep: string, n = 3): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
-    if (i > 0 && (s.length - i) % 3 === 0) out += sep;
+    if (i > 0 && (s.length - i) % n === 0) out += sep;
     out += s[i];
   }
   return out;
@@ -61,12 +61,20 @@ function fmtInt(v: Int, base: number, upper: boolean, flags: number, fill: strin
   let digits = (neg ? -BigInt(v) : BigInt(v)).toString(base);
   if (upper) digits = digits.toUpperCase();
   if (prec > digits.length) digits = '0'.repeat(prec - digits.length) + digits;
-  if (sep) digits = groupDigits(digits, sep);
   let prefix = '';
   if (flags & SHOW_PREFIX) {
     if (base === 16) prefix = upper ? '0X' : '0x';
     else if (base === 8) prefix = flags & SHOW_OCTAL_LETTER ? '0o' : '0';
     else if (base === 2) prefix = '0b';
+  }
+  if (sep) {
+    const group = base === 10 ? 3 : 4;
+    if (flags & PAD_AFTER_SIGN && fill === '0') {
+      // zero padding is grouped too: add zeros until the grouped text fills the width
+      const head = (neg || flags & (SHOW_SIGN | SPACE_SIGN) ? 1 : 0) + prefix.length;
+      while (groupDigits(digits, sep, group).length + head < width) digits = '0' + digits;
+    }
+    digits = groupDigits(digits, sep, group);
   }
   return withSign(digits, neg, prefix, flags, fill, width);
 }
@@ -86,6 +94,13 @@ function asIntForFormat(o: PyObj): Int | undefined {
   if (typeof o === 'number' || typeof o === 'bigint') return o;
   if (typeof o === 'boolean') return o ? 1 : 0;
   return undefined;
+}
+/** %d and friends accept objects with __int__ (upstream's mp_obj_get_int). */
+function intForPercent(o: PyObj): Int | undefined {
+  const i = asIntForFormat(o);
+  if (i !== undefined || typeof o !== 'object' || !o.type.isUser) return i;
+  const r = o.type.unary?.(Unary.INT, o);
+  return r === undefined ? undefined : asIntForFormat(r);
 }
 function asFloat(o: PyObj): number {
   if (o instanceof PyFloat) return o.v;
@@ -142,6 +157,11 @@ export function strModulo(fmt: string, argsObj: PyObj, isBytes: boolean): PyObj 
         fill = '0';
       } else break;
     }
+    if (flags & LEFT) {
+      // left adjustment wins over zero padding
+      flags &= ~PAD_AFTER_SIGN;
+      fill = ' ';
+    }
     let width = 0;
     if (fmt[i] === '*') {
       width = Number(next());
@@ -174,7 +194,7 @@ export function strModulo(fmt: string, argsObj: PyObj, isBytes: boolean): PyObj 
         break;
       }
       case 'd': case 'i': case 'u': {
-        let iv = asIntForFormat(arg);
+        let iv = intForPercent(arg);
         if (iv === undefined) {
           if (arg instanceof PyFloat) iv = floatToInt(arg.v);
           else throw typeError(`can't convert ${typeName(arg)} to int`);
@@ -186,13 +206,14 @@ export function strModulo(fmt: string, argsObj: PyObj, isBytes: boolean): PyObj 
         out += fmtFloat(asFloat(arg), conv, flags, fill, width, prec);
         break;
       case 'o': case 'x': case 'X': {
-        const iv = asIntForFormat(arg);
+        const iv = intForPercent(arg);
         if (iv === undefined) throw typeError(`can't convert ${typeName(arg)} to int`);
         out += fmtInt(iv, conv === 'o' ? 8 : 16, conv === 'X', conv === 'o' && flags & SHOW_PREFIX ? flags | SHOW_OCTAL_LETTER : flags, fill, width, prec);
         break;
       }
       case 'r': case 's': {
-        let s = conv === 'r' ? repr(arg) : isBytes && typeof arg === 'object' && arg.type.name === 'bytes' ? printObj(arg, PrintKind.STR) : toStr(arg);
+        const raw = isBytes && conv === 's' && typeof arg === 'object' ? arg.type.buffer?.(arg) : undefined;
+        let s = conv === 'r' ? repr(arg) : raw ? String.fromCharCode(...raw) : toStr(arg);
         if (prec >= 0) s = [...s].slice(0, prec).join('');
         out += pad(s, flags, ' ', width);
         break;
