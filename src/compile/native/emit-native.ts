@@ -645,7 +645,14 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
     const as = this.as;
     // raise the pending exception, if any (mp_native_raise ignores NULL and None)
     this.prePopDiscard();
-    as.movRegLocal(R.ARG_1, this.idxExcVal);
+    const top = this.excStack[this.excStack.length - 1];
+    if (top?.savesReraise === true && this.handlerDepth <= this.reraiseSlots) {
+      // a scope with a bare `raise` kept the value at the finally's entry, which an except handler
+      // inside the finally cannot clear (upstream reads nlr_buf.ret_val and loses it then)
+      this.movRegState(R.ARG_1, this.reraiseSlot(this.handlerDepth - 1));
+    } else {
+      as.movRegLocal(R.ARG_1, this.idxExcVal);
+    }
     this.call(FunId.NATIVE_RAISE);
     const e = this.popExcStack();
     // the end of a finally region entered through labelAssign (see there)
@@ -1033,11 +1040,13 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
       // being run, saved by startExceptHandler; outside handlers raise RuntimeError as the VM does
       this.reraiseScopes.add(this.scope);
       if (this.handlerDepth > 0 && this.handlerDepth <= this.reraiseSlots) {
+        // innermost first; a finally entered without an exception holds None (mp_native_raise
+        // returns), so the search goes on outwards
         this.needRegAll();
-        this.movRegState(R.ARG_1, this.reraiseSlot(this.handlerDepth - 1));
-        this.as.callInd(FunId.NATIVE_RAISE);
-        this.as.suppressCode();
-        return;
+        for (let d = this.handlerDepth - 1; d >= 0; d--) {
+          this.movRegState(R.ARG_1, this.reraiseSlot(d));
+          this.as.callInd(FunId.NATIVE_RAISE);
+        }
       }
       this.loadGlobal('RuntimeError', 1);
       this.loadConstStr('no active exception to reraise');
