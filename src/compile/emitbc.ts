@@ -149,6 +149,13 @@ export class BytecodeEmitter {
       this.ciByte(v); // the common one-byte case
       return;
     }
+    if (v >= 0 && v <= 0x7fffffff) {
+      let sh = 0;
+      while (sh < 28 && v >>> (sh + 7) !== 0) sh += 7;
+      for (; sh > 0; sh -= 7) this.ciByte(0x80 | ((v >>> sh) & 0x7f));
+      this.ciByte(v & 0x7f);
+      return;
+    }
     // var-uint, most significant 7-bit group first
     let shift = 0;
     while (v >= 2 ** (shift + 7)) shift += 7;
@@ -166,6 +173,13 @@ export class BytecodeEmitter {
     if (this.suppress) return;
     if (v >= 0 && v < 0x80) {
       this.bcByte(v); // the common one-byte case
+      return;
+    }
+    if (v >= 0 && v <= 0x7fffffff) {
+      let sh = 0;
+      while (sh < 28 && v >>> (sh + 7) !== 0) sh += 7;
+      for (; sh > 0; sh -= 7) this.bcByte(0x80 | ((v >>> sh) & 0x7f));
+      this.bcByte(v & 0x7f);
       return;
     }
     let shift = 0;
