@@ -102,6 +102,8 @@ export class PyType extends PyObject implements TypeSlots {
   fastSetattr = false;
   /** Mutable containers: hash() raises TypeError. */
   unhashable = false;
+  /** The attr slot takes precedence over the type's dict (super objects). */
+  attrFirst = false;
   make?: TypeSlots['make'];
   print?: TypeSlots['print'];
   call?: TypeSlots['call'];

@@ -2,7 +2,7 @@
 // dispatch through slots, super(), property, staticmethod, classmethod, object and type themselves.
 import { bindMember, genericSetattr, loadAttrMaybe } from '../vm/attr.js';
 import {
-  binaryOp, call, hashOf, isTrue, mkAttributeError, pyEquals, repr, str, typeName, hexId,
+  binaryOp, call, hashOf, isTrue, mkAttributeError, pyEquals, repr, rt, str, typeName, hexId,
 } from '../vm/runtime.js';
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
 import { PyDict } from './dict.js';
@@ -159,7 +159,10 @@ function userIternext(o: PyObj): PyObj | undefined {
     try {
       return callDunder(o, m, []);
     } catch (e) {
-      if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) return undefined;
+      if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) {
+        rt.stopValue = e.args.items[0];
+        return undefined;
+      }
       throw e;
     }
   }
@@ -398,6 +401,7 @@ export class PySuper extends PyObject {
 }
 export const SuperType = new PyType('super', [ObjectType]);
 SuperType.baseable = false;
+SuperType.attrFirst = true;
 SuperType.print = (o) => `<super: <class '${(o as PySuper).cls.name}'>, <${typeName((o as PySuper).obj)} object>>`;
 
 /** Looks `name` up for super(cls, obj): depth-first through cls's bases (not obj's MRO). */

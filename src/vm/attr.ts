@@ -79,6 +79,7 @@ export function loadAttrMaybe(o: PyObj, name: string): PyObj | undefined {
     return undefined;
   }
   const t = typeOf(o);
+  if (t.attrFirst && t.attr) return t.attr(o, name);
   const d = objDict(o);
   if (d !== undefined) {
     const v = d.get(name);
@@ -140,6 +141,11 @@ export function loadAttr(o: PyObj, name: string): PyObj {
 export function loadMethodInto(dest: (PyObj | undefined)[], i: number, o: PyObj, name: string): void {
   if (!(o instanceof PyType) && !(o instanceof PyModule)) {
     const t = typeOf(o);
+    if (t.attrFirst) {
+      dest[i] = loadAttr(o, name);
+      dest[i + 1] = undefined;
+      return;
+    }
     const d = objDict(o);
     if (d === undefined || !d.has(name)) {
       const v = t.lookup(name);
