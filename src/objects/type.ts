@@ -65,7 +65,8 @@ function userPrint(o: PyObj, kind: PrintKind): string {
   const r = isUserDefined(t, '__repr__');
   if (r !== undefined) return strResult(callDunder(o, r, []));
   if (np) return np(unbox(o), kind === PrintKind.STR ? PrintKind.STR : kind);
-  return `<${t.name} object at ${hexId(o)}>`;
+  // upstream formats this address with %p, which the unix port prints without '0x'
+  return `<${t.name} object at ${hexId(o).slice(2)}>`;
 }
 
 function strResult(r: PyObj): string {
