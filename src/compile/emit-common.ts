@@ -9,6 +9,21 @@ import type { ConstValue } from './parse-node.js';
 
 const utf8 = new TextEncoder();
 
+/** UTF-8 bytes of a string; short ASCII strings (most qstrs) skip TextEncoder's per-call overhead. */
+function encodeUtf8(s: string): Uint8Array {
+  const n = s.length;
+  if (n <= 64) {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return utf8.encode(s);
+      out[i] = c;
+    }
+    return out;
+  }
+  return utf8.encode(s);
+}
+
 let staticIndex: Map<string, number> | undefined;
 function staticQstrIndex(s: string): number | undefined {
   if (staticIndex === undefined) {
@@ -68,7 +83,7 @@ export function toMpyConst(v: ConstValue): MpyConst {
     case 'complex':
       return { kind: 'complex', real: v.real, imag: v.imag, text: complexRepr(v.real, v.imag) };
     case 'str':
-      return { kind: 'str', value: v.value, bytes: utf8.encode(v.value) };
+      return { kind: 'str', value: v.value, bytes: encodeUtf8(v.value) };
     case 'bytes':
       return { kind: 'bytes', value: v.value };
     case 'tuple':
@@ -123,7 +138,7 @@ export class EmitCommon {
   mpyQstrs(): MpyQstr[] {
     return this.qstrs.map((str) => {
       const si = staticQstrIndex(str);
-      return si !== undefined ? { str, staticIndex: si } : { str, bytes: utf8.encode(str) };
+      return si !== undefined ? { str, staticIndex: si } : { str, bytes: encodeUtf8(str) };
     });
   }
 

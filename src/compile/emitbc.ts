@@ -12,7 +12,7 @@ import {
   LOAD_CONST_SMALL_INT_MULTI_EXCESS,
   LOAD_CONST_SMALL_INT_MULTI_NUM,
 } from '../bytecode/opcodes.js';
-import { encodeLineInfo, encodePreludeSignature, encodePreludeSize } from '../core/prelude.js';
+import { encodePreludeSignature, encodePreludeSize } from '../core/prelude.js';
 import type { EmitCommon } from './emit-common.js';
 import type { ConstValue } from './parse-node.js';
 import { IdKind, type Scope, ScopeKind, SCOPE_FLAG_ALL_SIG, SCOPE_FLAG_GENERATOR, ID_FLAG_IS_PARAM } from './scope.js';
@@ -341,9 +341,25 @@ export class BytecodeEmitter {
     // -O3 drops the line-number table
     if (this.optimize >= 3) return;
     if (line > this.lastSourceLine) {
-      tmp.length = 0;
-      encodeLineInfo(tmp, this.bytecodeOffset - this.lastSourceLineOffset, line - this.lastSourceLine);
-      this.ciBytes(tmp);
+      // encodeLineInfo, written straight into the code-info section
+      let bytes = this.bytecodeOffset - this.lastSourceLineOffset;
+      let lines = line - this.lastSourceLine;
+      while (bytes > 0 || lines > 0) {
+        let b: number;
+        let l: number;
+        if (lines <= 6 || bytes > 0xf) {
+          b = bytes < 0x1f ? bytes : 0x1f;
+          l = b < bytes ? 0 : lines < 3 ? lines : 3;
+          this.ciByte(b | (l << 5));
+        } else {
+          b = bytes < 0xf ? bytes : 0xf;
+          l = lines < 0x7ff ? lines : 0x7ff;
+          this.ciByte(0x80 | b | ((l >> 4) & 0x70));
+          this.ciByte(l & 0xff);
+        }
+        bytes -= b;
+        lines -= l;
+      }
       this.lastSourceLineOffset = this.bytecodeOffset;
       this.lastSourceLine = line;
     }
