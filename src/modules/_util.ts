@@ -5,7 +5,7 @@ import { bufferOf } from '../objects/bytes.js';
 import { excMsg, OverflowErrorType, typeError } from '../objects/exceptions.js';
 import { checkInt } from '../objects/int.js';
 import {
-  defMethod, NoneObj, ObjectType, PyFloat, PyType, typeOf, type KwArgs, type NativeFn, type PyObj,
+  defMethod, NoneObj, ObjectType, PyFloat, PyType, typeOf, Unary, type KwArgs, type NativeFn, type PyObj,
 } from '../objects/object.js';
 
 /** Wraps fn with mp_arg_check_num_sig: positional count between min and max, no keywords unless kwOk. */
@@ -88,13 +88,18 @@ export function truncatedU64(o: PyObj): bigint {
   return BigInt.asUintN(64, BigInt(checkInt(o)));
 }
 
-/** mp_obj_get_float (ints, bools and floats). */
+/** mp_obj_get_float: ints, bools, floats, and instances of Python classes with __float__. */
 export function floatArg(o: PyObj): number {
   if (o instanceof PyFloat) return o.v;
   if (typeof o === 'number') return o;
   if (typeof o === 'bigint') return Number(o);
   if (typeof o === 'boolean') return o ? 1 : 0;
-  throw typeError(`can't convert ${typeOf(o).name} to float`);
+  const t = typeOf(o);
+  if (t.isUser) {
+    const r = t.unary?.(Unary.FLOAT, o);
+    if (r instanceof PyFloat) return r.v;
+  }
+  throw typeError(`can't convert ${t.name} to float`);
 }
 
 /** A read buffer (mp_get_buffer_raise). */

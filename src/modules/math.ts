@@ -1,52 +1,143 @@
-// math module (py/modmath.c): double-precision functions, ValueError "math domain error" on domain
-// errors, floor/ceil/trunc returning ints. No hypot/gcd/comb/prod/isqrt in this build.
-import { excMsg, typeError, valueError, OverflowErrorType } from '../objects/exceptions.js';
-import { checkFloatArg } from '../objects/float.js';
-import { checkInt, floatToInt, normBig } from '../objects/int.js';
-import { NoneObj, PyFloat, PyTuple, type KwArgs, type PyObj } from '../objects/object.js';
-import { isTrue } from '../vm/runtime.js';
+// math module (py/modmath.c) on the unix port: double-precision functions over libm. Errors follow
+// upstream's one rule: a NaN result from non-NaN arguments, or an infinite result from finite ones, is
+// ValueError('math domain error') (so exp(1000) is a domain error, not an OverflowError); a NaN
+// argument just gives NaN. ceil/floor/trunc go through a double and back to int. ldexp takes the low
+// 32 bits of its exponent (a C int), as upstream does. JavaScript's Math and libm agree for the
+// elementary functions; erf/erfc/gamma/lgamma are our own approximations (see docs/MODULES.md).
+import { excMsg, ValueErrorType, ZeroDivisionErrorType } from '../objects/exceptions.js';
+import { floatToInt, normBig } from '../objects/int.js';
+import { PyFloat, PyTuple, type KwArgs, type PyObj } from '../objects/object.js';
 import { makeModule, registerNativeModule } from '../vm/modules.js';
+import { checkArgs, fixed, floatArg, parseArgs, wordBig, wordInt } from './_util.js';
 
 const F = (v: number): PyFloat => new PyFloat(v);
-const num = (a: PyObj[], i = 0): number => checkFloatArg(a[i] as PyObj);
+const arg = (a: PyObj[], i = 0): number => floatArg(a[i] as PyObj);
+
 function domain(): never {
-  throw valueError('math domain error');
-}
-/** Wraps a one-argument double function, checking its result like upstream's MATH_FUN_1. */
-function fun1(f: (x: number) => number, check?: (x: number) => boolean) {
-  return (a: PyObj[]): PyObj => {
-    const x = num(a);
-    if (check && !check(x)) domain();
-    const r = f(x);
-    if (Number.isNaN(r) && !Number.isNaN(x)) domain();
-    if (!Number.isFinite(r) && Number.isFinite(x)) throw excMsg(OverflowErrorType, 'math range error');
-    return F(r);
-  };
+  throw excMsg(ValueErrorType, 'math domain error');
 }
 
-/** Lanczos approximation (g=7, n=9) of the gamma function. */
+/** math_generic_1 */
+function fun1(f: (x: number) => number) {
+  return fixed(1, 1, (a) => {
+    const x = arg(a);
+    const r = f(x);
+    if ((Number.isNaN(r) && !Number.isNaN(x)) || (isInf(r) && !isInf(x))) domain();
+    return F(r);
+  });
+}
+
+/** math_generic_2 */
+function fun2(f: (x: number, y: number) => number) {
+  return fixed(2, 2, (a) => {
+    const x = arg(a, 0);
+    const y = arg(a, 1);
+    const r = f(x, y);
+    if ((Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) || (isInf(r) && !isInf(x) && !isInf(y))) domain();
+    return F(r);
+  });
+}
+
+const isInf = (x: number): boolean => x === Infinity || x === -Infinity;
+
+/** C's pow where it differs from Math.pow: 1**y and x**0 are 1 even for NaN, (-1)**±inf is 1. */
+function cpow(x: number, y: number): number {
+  if (x === 1 || y === 0) return 1;
+  if (x === -1 && isInf(y)) return 1;
+  return Math.pow(x, y);
+}
+
+/** C's fmod: the remainder with the sign of x (JS % is exactly that). */
+const fmod = (x: number, y: number): number => x % y;
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // index of the high word
+
+/** frexp: mantissa in [0.5, 1) and exponent, exactly (subnormals included). */
+function frexp(x: number): [number, number] {
+  if (x === 0 || !Number.isFinite(x)) return [x, 0];
+  f64[0] = x;
+  let e = ((u32[HI] as number) >>> 20) & 0x7ff;
+  let shift = 0;
+  if (e === 0) {
+    // subnormal: normalise first
+    f64[0] = x * 2 ** 64;
+    e = ((u32[HI] as number) >>> 20) & 0x7ff;
+    shift = 64;
+  }
+  u32[HI] = ((u32[HI] as number) & 0x800fffff) | (1022 << 20);
+  return [f64[0] as number, e - 1022 - shift];
+}
+
+/** ldexp as one exact scaling with a single rounding (subnormal results included). */
+function ldexp(x: number, e: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const [m, ex] = frexp(x);
+  const t = ex + e;
+  if (t > 1024) return x > 0 ? Infinity : -Infinity;
+  if (t === 1024) return m * 2 * 2 ** 1023;
+  if (t < -1074) return x > 0 ? 0 : -0;
+  return m * 2 ** t;
+}
+
+function modf(x: number): [number, number] {
+  if (Number.isNaN(x)) return [x, x];
+  if (isInf(x)) return [x < 0 ? -0 : 0, x];
+  const i = Math.trunc(x);
+  const f = x - i;
+  // libm gives the fractional part the sign of x, zero included (modf(-2.0) == (-0.0, -2.0))
+  return [f === 0 ? (x < 0 || Object.is(x, -0) ? -0 : 0) : f, i];
+}
+
+// ---- special functions: erf/erfc by series and continued fraction, gamma by Lanczos ----
+
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
-function gamma(x: number): number {
-  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
+function lanczosSum(z: number): number {
+  let s = LANCZOS[0] as number;
+  for (let i = 1; i < 9; i++) s += (LANCZOS[i] as number) / (z + i);
+  return s;
+}
+/** (n-1)! for small positive integers, exactly. */
+function intGamma(x: number): number | undefined {
+  if (x >= 1 && x <= 171 && Number.isInteger(x)) {
+    let r = 1;
+    for (let i = 2; i < x; i++) r *= i;
+    return r;
+  }
+  return undefined;
+}
+function tgamma(x: number): number {
+  if (Number.isNaN(x)) return x;
+  if (x === Infinity) return x;
+  if (x === -Infinity) return NaN;
+  if (x === 0) return Object.is(x, -0) ? -Infinity : Infinity;
+  if (x < 0 && Number.isInteger(x)) return NaN;
+  const n = intGamma(x);
+  if (n !== undefined) return n;
+  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * tgamma(1 - x));
+  if (x > 171.7) return Infinity;
   const z = x - 1;
-  let a = LANCZOS[0] as number;
   const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (z + i);
-  return Math.sqrt(2 * Math.PI) * Math.pow(t, z + 0.5) * Math.exp(-t) * a;
+  // split the power so large x does not overflow before the exponential shrinks it
+  const p = Math.pow(t, (z + 0.5) / 2);
+  return Math.sqrt(2 * Math.PI) * p * (Math.exp(-t) * p) * lanczosSum(z);
 }
 function lgamma(x: number): number {
+  if (Number.isNaN(x)) return x;
+  if (isInf(x)) return Infinity;
+  if (x <= 0 && Number.isInteger(x)) return Infinity;
+  if (x === 1 || x === 2) return 0;
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
   const z = x - 1;
-  let a = LANCZOS[0] as number;
   const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(lanczosSum(z));
 }
-/** erf by its Maclaurin series (small |x|) or the continued fraction of erfc (large |x|). */
 function erf(x: number): number {
+  if (Number.isNaN(x)) return x;
   const ax = Math.abs(x);
   if (ax > 3) return Math.sign(x) * (1 - erfcLarge(ax));
   let sum = x;
@@ -60,122 +151,102 @@ function erf(x: number): number {
   return (2 / Math.sqrt(Math.PI)) * sum;
 }
 function erfcLarge(x: number): number {
-  // Lentz continued fraction for erfc(x), x > 0
   let f = 0;
-  for (let n = 60; n >= 1; n--) f = (n / 2) / (x + f);
+  for (let n = 60; n >= 1; n--) f = n / 2 / (x + f);
   return Math.exp(-x * x) / Math.sqrt(Math.PI) / (x + f);
 }
 function erfc(x: number): number {
+  if (Number.isNaN(x)) return x;
   return x > 3 ? erfcLarge(x) : 1 - erf(x);
 }
 
+/** MATH_FUN_1_TO_INT: the argument as a double, the C function, then int (errors for inf/NaN). */
+const toInt = (f: (x: number) => number) => fixed(1, 1, (a) => floatToInt(f(arg(a))));
+const toBool = (f: (x: number) => boolean) => fixed(1, 1, (a) => f(arg(a)));
+
+/** Marks an isclose() rel_tol that was not given (None is an error there, as upstream). */
+const UNSET = new PyFloat(NaN);
+
 function isclose(a: PyObj[], kw: KwArgs | undefined): PyObj {
-  const x = num(a, 0);
-  const y = num(a, 1);
-  const rel = kw?.get('rel_tol') !== undefined ? checkFloatArg(kw.get('rel_tol') as PyObj) : 1e-9;
-  const abs = kw?.get('abs_tol') !== undefined ? checkFloatArg(kw.get('abs_tol') as PyObj) : 0;
-  if (rel < 0 || abs < 0) throw valueError('tolerances must be non-negative');
+  checkArgs(a, undefined, 2, Infinity, true);
+  const [relIn, absIn] = parseArgs(a.slice(2), kw, [{ name: 'rel_tol', kwOnly: true, def: UNSET }, { name: 'abs_tol', kwOnly: true, def: 0 }]);
+  const x = arg(a, 0);
+  const y = arg(a, 1);
+  const rel = relIn === UNSET ? 1e-9 : floatArg(relIn as PyObj);
+  const abs = floatArg(absIn as PyObj);
+  if (rel < 0 || abs < 0) domain();
   if (x === y) return true;
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
   const d = Math.abs(x - y);
-  return d <= Math.abs(rel * y) || d <= Math.abs(rel * x) || d <= abs;
+  if (isInf(d)) return false;
+  return d <= abs || d <= Math.abs(rel * x) || d <= Math.abs(rel * y);
 }
 
 registerNativeModule('math', () => makeModule('math', {
-  e: F(Math.E), pi: F(Math.PI), tau: F(2 * Math.PI), inf: F(Infinity), nan: F(NaN),
-  sqrt: fun1(Math.sqrt, (x) => !(x < 0)),
-  pow: (a) => {
-    const x = num(a, 0);
-    const y = num(a, 1);
-    if (x === 1 || y === 0) return F(1);
-    if (x < 0 && y !== Math.floor(y)) domain();
-    if (x === 0 && y < 0) domain();
-    return F(Math.pow(x, y));
-  },
-  exp: fun1(Math.exp), expm1: fun1(Math.expm1),
-  log: (a) => {
-    const x = num(a, 0);
+  e: F(Math.E),
+  pi: F(Math.PI),
+  tau: F(2 * Math.PI),
+  inf: F(Infinity),
+  nan: F(NaN),
+  sqrt: fun1(Math.sqrt),
+  pow: fun2(cpow),
+  exp: fun1(Math.exp),
+  expm1: fun1(Math.expm1),
+  log: fixed(1, 2, (a) => {
+    const x = arg(a, 0);
     if (x <= 0) domain();
-    if (a.length > 1) {
-      const b = num(a, 1);
-      if (b <= 0) domain();
-      if (b === 1) throw excMsg(zeroDivType(), 'divide by zero');
-      return F(Math.log(x) / Math.log(b));
-    }
-    return F(Math.log(x));
-  },
-  log2: fun1(Math.log2, (x) => x > 0), log10: fun1(Math.log10, (x) => x > 0),
-  cosh: fun1(Math.cosh), sinh: fun1(Math.sinh), tanh: fun1(Math.tanh),
-  acosh: fun1(Math.acosh), asinh: fun1(Math.asinh), atanh: fun1(Math.atanh),
-  cos: fun1(Math.cos, Number.isFinite), sin: fun1(Math.sin, Number.isFinite), tan: fun1(Math.tan, Number.isFinite),
-  acos: fun1(Math.acos), asin: fun1(Math.asin), atan: fun1(Math.atan),
-  atan2: (a) => F(Math.atan2(num(a, 0), num(a, 1))),
-  ceil: (a) => floatOrInt(a[0] as PyObj, Math.ceil),
-  floor: (a) => floatOrInt(a[0] as PyObj, Math.floor),
-  trunc: (a) => floatOrInt(a[0] as PyObj, Math.trunc),
-  copysign: (a) => {
-    const x = Math.abs(num(a, 0));
-    const y = num(a, 1);
-    return F(y < 0 || Object.is(y, -0) ? -x : x);
-  },
-  fabs: (a) => F(Math.abs(num(a))),
-  fmod: (a) => {
-    const x = num(a, 0);
-    const y = num(a, 1);
-    if (!Number.isFinite(x) || y === 0) domain();
-    return F(x % y);
-  },
-  frexp: (a) => {
-    const x = num(a);
-    if (x === 0 || !Number.isFinite(x)) return new PyTuple([F(x), 0]);
-    let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
-    let m = x * Math.pow(2, -e);
-    while (Math.abs(m) < 0.5) {
-      m *= 2;
-      e--;
-    }
-    while (Math.abs(m) >= 1) {
-      m /= 2;
-      e++;
-    }
+    const l = Math.log(x);
+    if (a.length === 1) return F(l);
+    const b = arg(a, 1);
+    if (b <= 0) domain();
+    if (b === 1) throw excMsg(ZeroDivisionErrorType, 'divide by zero');
+    return F(l / Math.log(b));
+  }),
+  log2: fun1(Math.log2),
+  log10: fun1(Math.log10),
+  cosh: fun1(Math.cosh),
+  sinh: fun1(Math.sinh),
+  tanh: fun1(Math.tanh),
+  acosh: fun1(Math.acosh),
+  asinh: fun1(Math.asinh),
+  atanh: fun1(Math.atanh),
+  cos: fun1(Math.cos),
+  sin: fun1(Math.sin),
+  tan: fun1(Math.tan),
+  acos: fun1(Math.acos),
+  asin: fun1(Math.asin),
+  atan: fun1(Math.atan),
+  atan2: fun2(Math.atan2),
+  ceil: toInt(Math.ceil),
+  copysign: fun2((x, y) => (y < 0 || Object.is(y, -0) ? -Math.abs(x) : Math.abs(x))),
+  fabs: fun1(Math.abs),
+  floor: toInt(Math.floor),
+  fmod: fun2(fmod),
+  frexp: fixed(1, 1, (a) => {
+    const [m, e] = frexp(arg(a));
     return new PyTuple([F(m), e]);
-  },
-  ldexp: (a) => F(num(a, 0) * Math.pow(2, Number(checkInt(a[1] as PyObj)))),
-  modf: (a) => {
-    const x = num(a);
-    const i = Math.trunc(x);
-    return new PyTuple([F(x - i), F(i)]);
-  },
-  isfinite: (a) => Number.isFinite(num(a)),
-  isinf: (a) => {
-    const x = num(a);
-    return !Number.isFinite(x) && !Number.isNaN(x);
-  },
-  isnan: (a) => Number.isNaN(num(a)),
+  }),
+  // the exponent is mp_obj_get_int'ed, then passed as a C int (its low 32 bits)
+  ldexp: fixed(2, 2, (a) => F(ldexp(arg(a, 0), Number(BigInt.asIntN(32, wordBig(a[1] as PyObj)))))),
+  modf: fixed(1, 1, (a) => {
+    const [f, i] = modf(arg(a));
+    return new PyTuple([F(f), F(i)]);
+  }),
+  isfinite: toBool(Number.isFinite),
+  isinf: toBool(isInf),
+  isnan: toBool(Number.isNaN),
   isclose,
-  radians: (a) => F(num(a) * (Math.PI / 180)),
-  degrees: (a) => F(num(a) * (180 / Math.PI)),
-  factorial: (a) => {
-    const n = checkInt(a[0] as PyObj);
-    if (n < 0) throw valueError('negative factorial');
+  trunc: toInt(Math.trunc),
+  radians: fixed(1, 1, (a) => F(arg(a) * (Math.PI / 180))),
+  degrees: fixed(1, 1, (a) => F(arg(a) * (180 / Math.PI))),
+  factorial: fixed(1, 1, (a) => {
+    const n = wordInt(a[0] as PyObj);
+    if (n < 0) throw excMsg(ValueErrorType, 'negative factorial');
     let r = 1n;
     for (let i = 2n; i <= BigInt(n); i++) r *= i;
     return normBig(r);
-  },
-  erf: fun1(erf), erfc: fun1(erfc),
-  gamma: fun1(gamma, (x) => !(x <= 0 && x === Math.floor(x))),
-  lgamma: fun1(lgamma, (x) => !(x <= 0 && x === Math.floor(x))),
+  }),
+  erf: fun1(erf),
+  erfc: fun1(erfc),
+  gamma: fun1(tgamma),
+  lgamma: fun1(lgamma),
 }));
-
-function floatOrInt(o: PyObj, f: (x: number) => number): PyObj {
-  if (typeof o === 'number' || typeof o === 'bigint') return o;
-  if (typeof o === 'boolean') return o ? 1 : 0;
-  return floatToInt(f(checkFloatArg(o)));
-}
-import { ZeroDivisionErrorType } from '../objects/exceptions.js';
-function zeroDivType(): typeof ZeroDivisionErrorType {
-  return ZeroDivisionErrorType;
-}
-void typeError;
-void NoneObj;
-void isTrue;
