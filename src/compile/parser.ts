@@ -387,6 +387,56 @@ const FAILS: Uint8Array = (() => {
   return out;
 })();
 
+/**
+ * What the main loop does from pushing `rule` with `tok` current until it consumes that token is fixed
+ * by (rule, tok) alone: a chain of frames (each rule with the argument index it resumes at) down to
+ * the rule that matches the token. DESCENTS caches that chain, so the loop pushes it in one go instead
+ * of popping and re-pushing a frame per level (test → or_test → … → atom is ~15 levels).
+ *
+ * Layout: [orRule, rule0, i0, rule1, i1, ...]. The frames are pushed in order, all with the current
+ * token's line. orRule >= 0 means that `or` rule matches the token itself (the loop would push the
+ * token and advance); otherwise the last frame is (rule, 0) and the loop goes on from there (an
+ * `and`/list rule starting with a token or an optional rule, or anything unusual).
+ */
+const DESCENTS: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(RULE_COUNT * NUM_TOKS).fill(undefined);
+
+function computeDescent(rule: number, tok: number): Int32Array {
+  const out: number[] = [-1];
+  let cur = rule;
+  for (let depth = 0; depth < 64; depth++) {
+    const n = R_N[cur] as number;
+    const a0 = R_ARGS[cur] as number;
+    let next = -1;
+    if (R_KIND[cur] === K_OR) {
+      for (let i = 0; i < n; i++) {
+        const arg = ARGS[a0 + i] as number;
+        const v = arg & A_VAL;
+        if ((arg & A_TAG) === A_TOK) {
+          if (v === tok) {
+            out[0] = cur;
+            return Int32Array.from(out);
+          }
+        } else if (FAILS[v * NUM_TOKS + tok] === 0) {
+          if (i + 1 < n) out.push(cur, i + 1);
+          next = v;
+          break;
+        }
+      }
+    } else {
+      const arg = ARGS[a0] as number;
+      const v = arg & A_VAL;
+      if ((arg & A_TAG) === A_RULE && FAILS[v * NUM_TOKS + tok] === 0) {
+        out.push(cur, 1);
+        next = v;
+      }
+    }
+    if (next < 0) break;
+    cur = next;
+  }
+  out.push(cur, 0);
+  return Int32Array.from(out);
+}
+
 /** TOKEN leaves are values upstream (tagged words), so one node per token kind is shared. */
 const TOKEN_NODES: readonly ParseNode[] = Array.from({ length: Tok.NUMBER_OF }, (_, t) => newToken(t as Tok));
 
@@ -787,6 +837,23 @@ class Parser {
 
   // -- the main loop --
 
+  /** Pushes `rule` for the current token: its whole descent at once (see DESCENTS). */
+  private descend(rule: number): void {
+    const lex = this.lex;
+    const k = rule * NUM_TOKS + lex.tokKind;
+    let d = DESCENTS[k];
+    if (d === undefined) d = DESCENTS[k] = computeDescent(rule, lex.tokKind);
+    const stack = this.rules;
+    const line = lex.tokLine;
+    const len = d.length;
+    for (let j = 1; j < len; j += 2) stack.push(d[j] as number, d[j + 1] as number, line);
+    const orRule = d[0] as number;
+    if (orRule >= 0) {
+      this.pushToken(orRule);
+      lex.next();
+    }
+  }
+
   run(): ParseNode {
     const lex = this.lex;
     const top = this.mode === 'single' ? Rule.single_input : this.mode === 'eval' ? Rule.eval_input : Rule.file_input;
@@ -818,7 +885,7 @@ class Parser {
             }
           } else if (FAILS[v * NUM_TOKS + lex.tokKind] === 0) {
             if (i + 1 < n) stack.push(rule, i + 1, line);
-            stack.push(v, 0, lex.tokLine);
+            this.descend(v);
             continue ruleLoop;
           }
           // (an alternative that cannot start with this token is skipped, as if tried)
@@ -855,7 +922,7 @@ class Parser {
             }
           } else if (FAILS[v * NUM_TOKS + lex.tokKind] === 0) {
             stack.push(rule, i + 1, line);
-            stack.push(v, 0, lex.tokLine);
+            this.descend(v);
             continue ruleLoop;
           } else if (tag === A_OPT) {
             results.push(null); // the optional rule cannot match here
@@ -934,7 +1001,7 @@ class Parser {
             }
           } else if (FAILS[v * NUM_TOKS + lex.tokKind] === 0) {
             stack.push(rule, i + 1, line);
-            stack.push(v, 0, lex.tokLine);
+            this.descend(v);
             continue ruleLoop;
           } else {
             // the item cannot start here: as if it had been tried and failed
