@@ -75,6 +75,11 @@ export abstract class Assembler {
     }
   }
 
+  /** True in the EMIT pass (bytes are written; every label offset is known). */
+  protected get emittingPass(): boolean {
+    return this.emitting;
+  }
+
   /** Current code position. */
   get codePos(): number {
     return this.offset;

@@ -3,12 +3,26 @@
 // return types.
 import type { EmitCommon } from '../emit-common.js';
 import { isId, isNull, type ParseNode } from '../parse-node.js';
+import type { Assembler } from './asm.js';
+import { AsmThumb } from './asm-thumb.js';
 import { AsmX64 } from './asm-x64.js';
 import { AsmX86 } from './asm-x86.js';
 import { NativeEmitter, nativeTypeFromName, type NativeErrorSink } from './emit-native.js';
 
 export { ID_FLAG_VIPER_TYPE_POS, SCOPE_FLAG_VIPERRET_POS } from './emit-native.js';
 export type { Emitter } from './emitter-api.js';
+
+/** The assembler of architecture `arch` (.mpy numbering), or undefined when mpyts has none. */
+function newAssembler(arch: number): Assembler | undefined {
+  switch (arch) {
+    case 1: return new AsmX86();
+    case 2: return new AsmX64();
+    // armv6m is Thumb-1 only; armv7m, armv7em, armv7emsp, armv7emdp have Thumb-2
+    case 4: return new AsmThumb(false);
+    case 5: case 6: case 7: case 8: return new AsmThumb(true);
+    default: return undefined;
+  }
+}
 
 /** A native emitter for architecture `arch` (1 = x86, 2 = x64), or undefined when there is none yet. */
 export function newNativeEmitter(
@@ -18,7 +32,7 @@ export function newNativeEmitter(
   labelSlot: () => number,
   onError: NativeErrorSink,
 ): NativeEmitter | undefined {
-  const as = arch === 1 ? new AsmX86() : arch === 2 ? new AsmX64() : undefined;
+  const as = newAssembler(arch);
   if (as === undefined) return undefined;
   as.setMaxNumLabels(maxNumLabels);
   return new NativeEmitter(common, as, labelSlot, onError);
