@@ -140,17 +140,19 @@ const OPERATORS: ReadonlyArray<readonly [string, Tok]> = [
   ['...', Tok.ELLIPSIS], ['.', Tok.DEL_PERIOD],
 ];
 
-const OPS_BY_FIRST: ReadonlyMap<number, ReadonlyArray<readonly [Uint8Array, Tok]>> = (() => {
-  const m = new Map<number, Array<readonly [Uint8Array, Tok]>>();
-  for (const [s, t] of OPERATORS) {
-    const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0));
-    const first = bytes[0] ?? 0;
-    let list = m.get(first);
-    if (list === undefined) m.set(first, (list = []));
-    list.push([bytes, t]);
-  }
-  return m;
-})();
+/** Operator tokens by their ASCII bytes, 1 and 2 long (0 = none), indexed by 7-bit codes. */
+const OP1 = new Uint8Array(1 << 7);
+const OP2 = new Uint8Array(1 << 14);
+/** three-byte operators are XX= (by X) and '...' (checked in lexOperator) */
+const OP3_EQ = new Uint8Array(1 << 7);
+for (const [text, t] of OPERATORS) {
+  const c = Array.from(text, (x) => x.charCodeAt(0));
+  if (c.length === 1) OP1[c[0] as number] = t;
+  else if (c.length === 2) OP2[((c[0] as number) << 7) | (c[1] as number)] = t;
+  else if (text === '...') continue;
+  else if (c[0] === c[1] && c[2] === 0x3d) OP3_EQ[c[0] as number] = t;
+  else throw new Error(`lexer: unexpected operator ${text}`);
+}
 
 const KEYWORDS: ReadonlyMap<string, Tok> = new Map<string, Tok>([
   ['False', Tok.KW_FALSE], ['None', Tok.KW_NONE], ['True', Tok.KW_TRUE], ['__debug__', Tok.KW___DEBUG__],
@@ -238,46 +240,81 @@ export class ByteStrings {
   private table = new Int32Array(1 << 12); // entry index + 1, open addressing
   private mask = (1 << 12) - 1;
   private count = 0;
-  private readonly hashes: number[] = [];
-  private readonly bytes: Uint8Array[] = [];
+  // per entry: hash, and where its bytes are in the pool (one buffer, for locality)
+  private hashes = new Int32Array(1 << 11);
+  private offsets = new Int32Array(1 << 11);
+  private lengths = new Int32Array(1 << 11);
+  private pool = new Uint8Array(1 << 14);
+  private poolLen = 0;
+  /** per entry: the last `mark` stamped on it (parsers use it to skip re-interning a name) */
+  marks = new Int32Array(1 << 11);
   readonly text: string[] = [];
   readonly raw: (Uint8Array | undefined)[] = [];
   /** qstrKey(text, raw) */
   readonly key: string[] = [];
   readonly tok: Tok[] = [];
+  private nextMark = 0;
 
   constructor() {
     for (const [k, t] of KEYWORDS) this.lookup(Uint8Array.from(k, (c) => c.charCodeAt(0)), 0, k.length, t);
   }
 
-  static hash(b: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
-    return h >>> 0;
+  /** A fresh stamp for `marks` (one per parse). */
+  newMark(): number {
+    if (this.nextMark >= 0x3fffffff) {
+      this.nextMark = 0;
+      this.marks.fill(0);
+    }
+    return ++this.nextMark;
   }
 
   /** The entry for b[start, end), added (with keyword token `tok`) when new. */
   lookup(b: Uint8Array, start: number, end: number, tok: Tok = Tok.NAME): number {
-    const h = ByteStrings.hash(b, start, end);
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
     const len = end - start;
     const mask = this.mask;
     const table = this.table;
+    const pool = this.pool;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const e = table[slot] as number;
-      if (e === 0) break;
-      if (this.hashes[e - 1] !== h) continue;
-      const k = this.bytes[e - 1] as Uint8Array;
-      if (k.length !== len) continue;
-      let j = 0;
-      while (j < len && k[j] === b[start + j]) j++;
-      if (j === len) return e - 1;
+      const e = (table[slot] as number) - 1;
+      if (e < 0) break;
+      if (this.hashes[e] !== h || this.lengths[e] !== len) continue;
+      const o = (this.offsets[e] as number) - start;
+      let j = start;
+      while (j < end && pool[o + j] === b[j]) j++;
+      if (j === end) return e;
     }
+    return this.add(b, start, end, h, tok);
+  }
+
+  private add(b: Uint8Array, start: number, end: number, h: number, tok: Tok): number {
     if (this.count >= 1 << 16) this.clear(); // bounded memory in long-running processes
-    const copy = b.slice(start, end);
-    const d = decodeTokenBytes(copy);
+    const len = end - start;
     const idx = this.count++;
-    this.hashes.push(h);
-    this.bytes.push(copy);
+    if (idx === this.hashes.length) {
+      const grow = (a: Int32Array) => {
+        const n = new Int32Array(a.length * 2);
+        n.set(a);
+        return n;
+      };
+      this.hashes = grow(this.hashes);
+      this.offsets = grow(this.offsets);
+      this.lengths = grow(this.lengths);
+      this.marks = grow(this.marks);
+    }
+    if (this.poolLen + len > this.pool.length) {
+      const n = new Uint8Array(Math.max(this.pool.length * 2, this.poolLen + len));
+      n.set(this.pool.subarray(0, this.poolLen));
+      this.pool = n;
+    }
+    this.pool.set(b.subarray(start, end), this.poolLen);
+    this.hashes[idx] = h;
+    this.offsets[idx] = this.poolLen;
+    this.lengths[idx] = len;
+    this.marks[idx] = 0;
+    this.poolLen += len;
+    const d = decodeTokenBytes(b.slice(start, end));
     this.text.push(d.text);
     this.raw.push(d.raw);
     this.key.push(qstrKey(d.text, d.raw));
@@ -301,9 +338,10 @@ export class ByteStrings {
   }
 
   private clear(): void {
-    const keep = KEYWORDS.size;
+    const keep = KEYWORDS.size; // the keywords were added first
     this.count = keep;
-    this.hashes.length = this.bytes.length = this.text.length = this.raw.length = this.key.length = this.tok.length = keep;
+    this.poolLen = (this.offsets[keep - 1] as number) + (this.lengths[keep - 1] as number);
+    this.text.length = this.raw.length = this.key.length = this.tok.length = keep;
     this.table.fill(0);
     for (let i = 0; i < keep; i++) this.place(i, this.hashes[i] as number);
   }
@@ -638,34 +676,31 @@ export class Lexer {
   }
 
   private lexOperator(): void {
-    const cands = OPS_BY_FIRST.get(this.chr0);
-    if (cands === undefined) {
+    const c0 = this.chr0;
+    const c1 = this.chr1;
+    const c2 = this.chr2;
+    // longest match first, as lexer.c's tok_enc walk
+    let tok: number;
+    let len = 3;
+    if (c1 === c0 && c0 < 0x80 && (tok = c2 === 0x3d ? (OP3_EQ[c0] as number) : c0 === 0x2e && c2 === 0x2e ? Tok.ELLIPSIS : 0) !== 0) {
+      len = 3; // <<= >>= **= //= ...
+    } else if (c0 < 0x80 && c1 < 0x80 && (tok = OP2[(c0 << 7) | c1] as number) !== 0) {
+      len = 2;
+    } else if (c0 < 0x80 && (tok = OP1[c0] as number) !== 0) {
+      len = 1;
+    } else {
+      // not an operator (or '!' without '='): it is consumed and is invalid
       this.nextChar();
       this.tokKind = Tok.INVALID;
       return;
     }
-    const look = [this.chr0, this.chr1, this.chr2];
-    for (const [bytes, tok] of cands) {
-      let ok = true;
-      for (let i = 0; i < bytes.length; i++) {
-        if (look[i] !== bytes[i]) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      for (let i = 0; i < bytes.length; i++) this.nextChar();
-      this.tokKind = tok;
-      if (tok === Tok.DEL_PAREN_OPEN || tok === Tok.DEL_BRACKET_OPEN || tok === Tok.DEL_BRACE_OPEN) {
-        this.nestedBracketLevel += 1;
-      } else if (tok === Tok.DEL_PAREN_CLOSE || tok === Tok.DEL_BRACKET_CLOSE || tok === Tok.DEL_BRACE_CLOSE) {
-        this.nestedBracketLevel -= 1;
-      }
-      return;
+    for (let i = 0; i < len; i++) this.nextChar();
+    this.tokKind = tok;
+    if (tok === Tok.DEL_PAREN_OPEN || tok === Tok.DEL_BRACKET_OPEN || tok === Tok.DEL_BRACE_OPEN) {
+      this.nestedBracketLevel += 1;
+    } else if (tok === Tok.DEL_PAREN_CLOSE || tok === Tok.DEL_BRACKET_CLOSE || tok === Tok.DEL_BRACE_CLOSE) {
+      this.nestedBracketLevel -= 1;
     }
-    // only '!' without '=' gets here: it is consumed and is invalid
-    this.nextChar();
-    this.tokKind = Tok.INVALID;
   }
 
   /** Adjacent string/bytes literals are concatenated into one token here, as upstream does. */

@@ -471,6 +471,8 @@ class Parser {
   private readonly consts = new Map<string, { value: ConstValue; mpz: boolean }>();
   /** int const nodes whose upstream object is an mpz although the value fits a host small int */
   private readonly mpzConsts = new WeakSet<ConstNode>();
+  /** BYTE_STRINGS stamp of this parse: an entry carrying it is already in qstrs */
+  private readonly mark = BYTE_STRINGS.newMark();
 
   constructor(lex: Lexer, mode: ParseMode, options: ParseOptions) {
     this.lex = lex;
@@ -572,7 +574,11 @@ class Parser {
       case Tok.NAME: {
         const e = lex.tokEntry;
         const key = BYTE_STRINGS.key[e] as string;
-        if (!this.qstrs.has(key)) this.intern(key, lex.tokDataLength());
+        if (BYTE_STRINGS.marks[e] !== this.mark) {
+          // first time in this parse (the mark saves a Set lookup for every later use)
+          this.intern(key, lex.tokDataLength());
+          BYTE_STRINGS.marks[e] = this.mark;
+        }
         const c = rule === Rule.atom && this.consts.size !== 0 ? this.consts.get(key) : undefined;
         pn = c !== undefined ? this.makeOptimisedValue(c.value, c.mpz, lex.tokLine) : newId(BYTE_STRINGS.text[e] as string, BYTE_STRINGS.raw[e]);
         break;
@@ -598,7 +604,12 @@ class Parser {
           const e = BYTE_STRINGS.lookup(lex.tokBuffer(), 0, len);
           s = BYTE_STRINGS.text[e] as string;
           raw = BYTE_STRINGS.raw[e];
+          if (BYTE_STRINGS.marks[e] === this.mark) {
+            this.results.push(newString(s, raw)); // already a qstr of this parse
+            return;
+          }
           key = BYTE_STRINGS.key[e] as string;
+          if (len <= INTERN_STRING_LEN) BYTE_STRINGS.marks[e] = this.mark;
         } else {
           const d = decodeTokenBytes(lex.tokData());
           s = d.text;

@@ -5,7 +5,7 @@ import { excMsg, IndexErrorType, typeError, AttributeErrorType } from '../object
 import { checkInt } from '../objects/int.js';
 import { MpMap } from '../objects/map.js';
 import {
-  defMethod, NoneObj, ObjectType, PyObject, PyTuple, PyType, TupleType, Unary, type PyObj,
+  defMethod, NoneObj, ObjectType, PyList, PyObject, PyTuple, PyType, TupleType, typeOf, Unary, type PyObj,
 } from '../objects/object.js';
 import { repr, seqIndex, str, toArray, isTrue } from '../vm/runtime.js';
 import { makeModule, registerNativeModule } from '../vm/modules.js';
@@ -15,23 +15,26 @@ import { makeModule, registerNativeModule } from '../vm/modules.js';
 function namedtuple(args: PyObj[]): PyObj {
   const name = str(args[0] as PyObj);
   const spec = args[1] as PyObj;
-  const fields = typeof spec === 'string' ? spec.replace(/,/g, ' ').split(/\s+/).filter(Boolean) : toArray(spec).map((f) => str(f));
+  // a string is split on whitespace only ('a,b' is one field), anything else must be a tuple or list
+  let fields: string[];
+  if (typeof spec === 'string') fields = spec.split(/[ \t\n\r\v\f]+/).filter(Boolean);
+  else if (spec instanceof PyTuple || spec instanceof PyList) fields = spec.items.map((f) => str(f));
+  else throw typeError(`object '${typeOf(spec).name}' isn't a tuple or list`);
   const t = new PyType(name, [TupleType]);
   // the namedtuple type is itself the native base of its subclasses (its constructor takes the fields)
   t.native = t;
   t.isUser = true;
   t.make = (cls, a, kw) => {
+    const given = a.length + (kw?.size ?? 0);
+    if (given !== fields.length) throw typeError(`${name}() takes ${fields.length} positional arguments but ${given} were given`);
     const items: (PyObj | undefined)[] = a.slice();
-    if (items.length > fields.length) throw typeError(`${name}() takes ${fields.length} positional arguments but ${items.length} were given`);
     if (kw) {
       for (const [k, v] of kw) {
         const i = fields.indexOf(k);
         if (i < 0) throw typeError(`unexpected keyword argument '${k}'`);
+        if (items[i] !== undefined) throw typeError(`function got multiple values for argument '${k}'`);
         items[i] = v;
       }
-    }
-    for (let i = 0; i < fields.length; i++) {
-      if (items[i] === undefined) throw typeError(`${name}() takes ${fields.length} positional arguments but ${a.length} were given`);
     }
     return new PyTuple(items as PyObj[], cls);
   };

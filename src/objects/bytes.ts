@@ -1,6 +1,6 @@
 // bytes, bytearray and memoryview. Shared text methods come from str.ts (BYTES_KIND); this file holds
 // construction, printing, indexing and the mutable operations of bytearray.
-import { getIter, iterNext, seqIndex, toArray, typeName, isTrue } from '../vm/runtime.js';
+import { checkAlloc, getIter, iterNext, seqIndex, toArray, typeName, isTrue } from '../vm/runtime.js';
 import { excMsg, typeError, valueError, TypeErrorType } from './exceptions.js';
 import { checkInt } from './int.js';
 import {
@@ -98,6 +98,7 @@ function bytesFromArgs(args: PyObj[], what: string): Uint8Array {
   if (typeof a === 'number' || typeof a === 'bigint') {
     const n = Number(a);
     if (n < 0) throw valueError('negative count');
+    checkAlloc(n);
     return new Uint8Array(n);
   }
   const buf = bufferOf(a);
@@ -175,6 +176,7 @@ function bytesLikeBinary(op: Binary, a: PyObj, b: PyObj, make: (d: Uint8Array) =
     case Binary.MUL: case Binary.MUL + 100: {
       const n = repeatCount(b);
       if (n === undefined || a instanceof PyByteArray) return undefined;
+      checkAlloc(d.length * n + 1);
       const out = new Uint8Array(d.length * n);
       for (let i = 0; i < n; i++) out.set(d, i * d.length);
       return make(out);

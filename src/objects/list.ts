@@ -1,7 +1,7 @@
 // list: methods, operators, slicing (reading supports any step; assignment/deletion only step 1) and
 // MicroPython's unstable quicksort (reproduced exactly, including how often key() is called).
 import {
-  call, getIter, isTrue, iterNext, lessThan, repr, seqIndex, toArray, typeName, binaryOp,
+  call, checkAlloc, getIter, isTrue, iterNext, lessThan, repr, seqIndex, toArray, typeName, binaryOp,
 } from '../vm/runtime.js';
 import { excMsg, indexError, IndexErrorType, NotImplementedErrorType, typeError } from './exceptions.js';
 import {
@@ -165,7 +165,9 @@ defMethod(ListType, 'append', (a) => {
 });
 defMethod(ListType, 'extend', (a) => {
   const l = asList(a[0] as PyObj);
-  for (const x of toArray(a[1] as PyObj)) l.items.push(x);
+  const src = toArray(a[1] as PyObj);
+  checkAlloc((l.items.length + src.length) * 8);
+  for (const x of src) l.items.push(x);
   return NoneObj;
 });
 defMethod(ListType, 'clear', (a) => {

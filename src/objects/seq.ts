@@ -1,5 +1,5 @@
 // Helpers shared by list and tuple (and bytes): lexicographic comparison, repetition, index/count.
-import { binaryOp, isTrue, pyEquals } from '../vm/runtime.js';
+import { binaryOp, checkAlloc, isTrue, pyEquals } from '../vm/runtime.js';
 import { checkInt } from './int.js';
 import { Binary, type PyObj } from './object.js';
 import { valueError } from './exceptions.js';
@@ -42,6 +42,7 @@ export function repeatCount(n: PyObj): number | undefined {
 }
 
 export function repeatItems(items: PyObj[], n: number): PyObj[] {
+  checkAlloc(items.length * n * 8);
   const out: PyObj[] = [];
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;

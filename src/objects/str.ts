@@ -2,7 +2,7 @@
 // Methods are written once over JS strings; for bytes the string holds one char per byte (latin1) and
 // results are re-wrapped, so both types behave identically where upstream's objstr.c shares code.
 import {
-  getIter, isTrue, iterNext, lenMaybe, printObj, repr, seqIndex, str as toStr, strLen, toArray, typeName,
+  checkAlloc, getIter, isTrue, iterNext, lenMaybe, printObj, repr, seqIndex, str as toStr, strLen, toArray, typeName,
 } from '../vm/runtime.js';
 import { excMsg, IndexErrorType, typeError, valueError } from './exceptions.js';
 import { checkInt, floatToInt, parseInt as parseIntText } from './int.js';
@@ -142,6 +142,7 @@ StrType.binary = (op, a, b) => {
     case Binary.MUL: case Binary.IMUL: case Binary.MUL + 100: {
       const n = repeatCount(b);
       if (n === undefined) return undefined;
+      checkAlloc(s.length * n + 1);
       return s.repeat(n);
     }
     case Binary.MOD: case Binary.IMOD:

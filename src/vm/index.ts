@@ -51,6 +51,8 @@ export interface VmOptions {
   argv?: string[];
   /** Initial sys.path (defaults to the unix port's: '', '.frozen', '~/.micropython/lib', '/usr/lib/micropython'). */
   path?: string[];
+  /** Emulated heap size in bytes (unix default 2 MiB, like `micropython -X heapsize=`). */
+  heapSize?: number;
 }
 
 export interface VM {
@@ -274,6 +276,7 @@ export function createVM(options: VmOptions): VM {
 
   function install(): void {
     resetInterpreter();
+    vmState.heapSize = options.heapSize ?? 2 * 1024 * 1024;
     rt.hooks = {
       stdout: (s) => host.stdout(s),
       stderr: (s) => host.stderr(s),

@@ -90,6 +90,16 @@ export function typeName(o: PyObj): string {
   return typeOf(o).name;
 }
 
+/**
+ * Raises MemoryError like upstream's allocator for a single block of `bytes` that cannot fit the
+ * emulated heap (also keeps runaway allocations from exhausting the JS heap).
+ */
+export function checkAlloc(bytes: number): void {
+  if (bytes > vmState.heapSize) throw excMsg(MemoryErrorType, `memory allocation failed, allocating ${bytes} bytes`);
+}
+import { vmState } from './state.js';
+import { MemoryErrorType } from '../objects/exceptions.js';
+
 // ---------------------------------------------------------------- truth, len, hash
 
 export function isTrue(o: PyObj): boolean {
@@ -394,7 +404,10 @@ export function toArray(o: PyObj): PyObj[] {
   }
   const out: PyObj[] = [];
   const it = getIter(o);
-  for (let v = iterNext(it); v !== undefined; v = iterNext(it)) out.push(v);
+  for (let v = iterNext(it); v !== undefined; v = iterNext(it)) {
+    if ((out.length & 0xfff) === 0xfff) checkAlloc(out.length * 8);
+    out.push(v);
+  }
   return out;
 }
 

@@ -8,6 +8,8 @@ export interface VmState {
   curExc: PyObj | undefined;
   /** micropython.heap_lock() depth: allocations raise MemoryError while > 0. */
   heapLocked: number;
+  /** Heap size being emulated: a single allocation larger than this raises MemoryError. */
+  heapSize: number;
   /** micropython.schedule() queue, run at the next backward jump / branch. */
   scheduled: [PyObj, PyObj][];
   builtins: PyDict;
@@ -20,6 +22,7 @@ export interface VmState {
 export const vmState: VmState = {
   curExc: undefined,
   heapLocked: 0,
+  heapSize: 2 * 1024 * 1024,
   scheduled: [],
   builtins: undefined as unknown as PyDict,
   buildClass: undefined as unknown as PyObj,
