@@ -47,6 +47,8 @@ export abstract class Assembler {
   readonly shiftCountReg: number | undefined = undefined;
   /** x86/x64: byte stores need the value in a low register, so the value is always popped to ARG_3 */
   readonly storeValueInFixedReg: boolean = false;
+  /** Xtensa windowed: nlr_push is followed by a setjmp on the nlr buffer's jmp_buf (N_NLR_SETJMP) */
+  readonly nlrSetjmp: boolean = false;
   /** a register that always reads 0 (REG_ZERO), where the architecture has one */
   readonly zeroReg: number | undefined = undefined;
 

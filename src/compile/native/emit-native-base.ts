@@ -861,6 +861,7 @@ export abstract class NativeEmitterBase {
       if (!this.isGenerator) as.jumpIfRegZero(R.RET, startLabel, false);
       as.movRegLocalAddr(R.ARG_1, 0);
       this.call(FunId.NLR_PUSH);
+      this.nlrSetjmp();
       as.jumpIfRegZero(R.RET, startLabel, true);
     } else {
       this.movLocalNull(this.idxExcHandlerUnwind, R.TEMP0);
@@ -872,6 +873,7 @@ export abstract class NativeEmitterBase {
       this.labelAssign(nlrLabel);
       as.movRegLocalAddr(R.ARG_1, 0);
       this.call(FunId.NLR_PUSH);
+      this.nlrSetjmp();
       as.jumpIfRegNonzero(R.RET, globalExceptLabel, true);
       this.movLocalNull(this.idxExcHandlerPc, R.TEMP0);
       as.jumpReg(R.LOCAL_1);
@@ -907,6 +909,13 @@ export abstract class NativeEmitterBase {
       this.movLocalNull(this.idxThrowVal, R.ARG_2);
       this.call(FunId.NATIVE_RAISE);
     }
+  }
+
+  /** Where nlr is setjmp-based (Xtensa windowed) the jmp_buf inside the nlr buffer is set up too. */
+  private nlrSetjmp(): void {
+    if (!this.as.nlrSetjmp) return;
+    this.as.movRegLocalAddr(this.R.ARG_1, 2);
+    this.call(FunId.SETJMP);
   }
 
   protected globalExcExit(): void {

@@ -6,6 +6,7 @@ import { isId, isNull, type ParseNode } from '../parse-node.js';
 import type { Assembler } from './asm.js';
 import { AsmThumb } from './asm-thumb.js';
 import { AsmX64 } from './asm-x64.js';
+import { AsmXtensa } from './asm-xtensa.js';
 import { AsmX86 } from './asm-x86.js';
 import { NativeEmitter, nativeTypeFromName, type NativeErrorSink } from './emit-native.js';
 
@@ -20,6 +21,8 @@ function newAssembler(arch: number): Assembler | undefined {
     // armv6m is Thumb-1 only; armv7m, armv7em, armv7emsp, armv7emdp have Thumb-2
     case 4: return new AsmThumb(false);
     case 5: case 6: case 7: case 8: return new AsmThumb(true);
+    case 9: return new AsmXtensa(false);
+    case 10: return new AsmXtensa(true);
     default: return undefined;
   }
 }
