@@ -4,8 +4,8 @@
 // independent TypeScript implementation of the same observable behaviour for the supported subset.)
 import { excMsg, PyException, RuntimeErrorType, typeError } from '../objects/exceptions.js';
 import { NoneObj, ObjectType, PyList, PyObject, PyType, type PyObj } from '../objects/object.js';
-import { genResume, PyGen, ResumeKind } from '../vm/interp.js';
-import * as interp from '../vm/interp.js';
+import { genResume, PyGen, ResumeKind } from '../vm/gen.js';
+import * as gen from '../vm/gen.js';
 import { getIter, isTrue, rt } from '../vm/runtime.js';
 import { makeModule, registerNativeModule } from '../vm/modules.js';
 
@@ -52,7 +52,7 @@ class Loop {
       this.finish(t, NoneObj, e);
       return;
     }
-    const v = (interp as { resumeValue: PyObj }).resumeValue;
+    const v = gen.resumeValue;
     if (kind === ResumeKind.NORMAL) {
       this.finish(t, v, undefined);
       return;

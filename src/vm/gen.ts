@@ -1,14 +1,119 @@
-// Generator object methods: send/throw/close and the iterator slots, on top of interp's genResume.
-import { excMsg, GeneratorExitType, PyException, RuntimeErrorType, StopIterationType } from '../objects/exceptions.js';
-import { defMethod, NoneObj, PyTuple, type PyObj } from '../objects/object.js';
-import { genResume, GenType, PyGen, ResumeKind, resumeValue as rv } from './interp.js';
-import * as interp from './interp.js';
-import { hexId, rt } from './runtime.js';
+// Generators: suspended frames resumed by send/throw/close (upstream objgenerator.c), and
+// mp_resume for `yield from` over any iterator.
+import { excMsg, GeneratorExitType, PyException, RuntimeErrorType, StopIterationType, typeError, valueError } from '../objects/exceptions.js';
+import { defMethod, NoneObj, PyObject, PyTuple, PyType, typeOf, type PyObj } from '../objects/object.js';
+import { loadAttr } from './attr.js';
+import type { Frame } from './frame.js';
+import { makeRaiseObj, runFrame, toPyException } from './interp.js';
+import { call, hexId, rt } from './runtime.js';
+
+// ------------------------------------------------------------------ generators
+
+export const enum ResumeKind {
+  NORMAL = 0,
+  YIELD = 1,
+}
+/** Value produced by the last resume() (avoids allocating result objects). */
+export let resumeValue: PyObj = NoneObj;
+
+export class PyGen extends PyObject {
+  running = false;
+  finished = false;
+  constructor(public frame: Frame) {
+    super(GenType);
+  }
+}
+export const GenType = new PyType('generator', []);
+GenType.baseable = false;
+
+export function genResume(g: PyGen, send: PyObj, thr: PyObj | undefined): ResumeKind {
+  if (g.finished) {
+    resumeValue = NoneObj;
+    return ResumeKind.NORMAL;
+  }
+  if (g.running) throw valueError('generator already executing');
+  const f = g.frame;
+  if (f.sp === -1) {
+    if (send !== NoneObj && thr === undefined) throw typeError("can't send non-None value to a just-started generator");
+  } else f.state[f.sp] = send;
+  g.running = true;
+  let yielded: boolean;
+  try {
+    yielded = runFrame(f, thr);
+  } catch (e) {
+    g.finished = true;
+    const pe = toPyException(e);
+    if (pe.type.isSubclassOf(StopIterationType)) throw excMsg(RuntimeErrorType, 'generator raised StopIteration');
+    throw pe;
+  } finally {
+    g.running = false;
+  }
+  resumeValue = f.state[f.sp] as PyObj;
+  if (!yielded) g.finished = true;
+  return yielded ? ResumeKind.YIELD : ResumeKind.NORMAL;
+}
+
+/** upstream mp_resume: drives any iterator for `yield from`. */
+export function resumeAny(o: PyObj, send: PyObj | undefined, thr: PyObj | undefined): ResumeKind {
+  if (o instanceof PyGen) return genResume(o, send ?? NoneObj, thr);
+  const t = typeOf(o);
+  if (thr === undefined) {
+    if (send === NoneObj && t.iternext && !t.isUser) {
+      rt.stopValue = undefined;
+      const v = t.iternext(o);
+      if (v === undefined) {
+        // the iterator's return value (upstream's stop_iteration_arg), e.g. an awaited task's result
+        resumeValue = rt.stopValue ?? NoneObj;
+        rt.stopValue = undefined;
+        return ResumeKind.NORMAL;
+      }
+      resumeValue = v;
+      return ResumeKind.YIELD;
+    }
+    if (send === NoneObj && t.lookup('__next__') !== undefined) {
+      try {
+        resumeValue = call(loadAttr(o, '__next__'), []);
+      } catch (e) {
+        if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) {
+          resumeValue = e.args.items[0] ?? NoneObj;
+          return ResumeKind.NORMAL;
+        }
+        throw e;
+      }
+      return ResumeKind.YIELD;
+    }
+    try {
+      resumeValue = call(loadAttr(o, 'send'), [send ?? NoneObj]);
+    } catch (e) {
+      if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) {
+        resumeValue = e.args.items[0] ?? NoneObj;
+        return ResumeKind.NORMAL;
+      }
+      throw e;
+    }
+    return ResumeKind.YIELD;
+  }
+  const exc = thr;
+  const isGenExit = (exc instanceof PyException ? exc.type : (exc as PyType)).isSubclassOf?.(GeneratorExitType);
+  const m = isGenExit ? t.lookup('close') : t.lookup('throw');
+  if (m !== undefined) {
+    if (isGenExit) {
+      resumeValue = call(loadAttr(o, 'close'), []);
+      return ResumeKind.NORMAL;
+    }
+    resumeValue = call(loadAttr(o, 'throw'), [exc]);
+    return ResumeKind.YIELD;
+  }
+  const e = makeRaiseObj(exc);
+  // PEP 479: a StopIteration thrown through `yield from` becomes RuntimeError
+  if (e.type.isSubclassOf(StopIterationType)) throw excMsg(RuntimeErrorType, 'generator raised StopIteration');
+  throw e;
+}
+
 
 function value(): PyObj {
-  return (interp as { resumeValue: PyObj }).resumeValue;
+  return resumeValue;
 }
-void rv;
 
 function stop(v: PyObj): PyException {
   return v === NoneObj ? new PyException(StopIterationType) : new PyException(StopIterationType, new PyTuple([v]));

@@ -32,6 +32,10 @@ import {
   toArray, itemsOf, rt,
 } from './runtime.js';
 import { vmState } from './state.js';
+import { genResume, PyGen, resumeAny, ResumeKind, resumeValue } from './gen.js';
+export { genResume, GenType, PyGen, ResumeKind } from './gen.js';
+import { buildKw, expandVarArgs, Frame, setupFrame, setupFrameFromStack } from './frame.js';
+export { Frame, setupFrame } from './frame.js';
 
 export const MAX_DEPTH = 208;
 let depth = 0;
@@ -44,44 +48,6 @@ export function currentFrame(): Frame | undefined {
 export function resetInterpreter(): void {
   depth = 0;
   curFrame = undefined;
-}
-
-const NO_EXC: never[] = [];
-
-export class Frame {
-  declare code: Code;
-  declare globals: PyDict;
-  declare locals: PyDict;
-  declare state: (PyObj | undefined)[];
-  declare ip: number;
-  declare sp: number;
-  // Exception-handler stack (upstream's mp_exc_stack_t records, as parallel arrays); shared empty
-  // arrays for functions without try/with blocks so a call allocates nothing for them.
-  declare excHandler: number[];
-  declare excSp: number[];
-  declare excFinally: boolean[];
-  declare excPrev: (PyException | undefined)[];
-  declare excTop: number;
-  constructor(code: Code, globals: PyDict, locals: PyDict) {
-    this.code = code;
-    this.globals = globals;
-    this.locals = locals;
-    this.state = new Array<PyObj | undefined>(code.nState);
-    this.ip = code.codeStart;
-    this.sp = -1;
-    this.excTop = -1;
-    if (code.nExcStack > 0) {
-      this.excHandler = [];
-      this.excSp = [];
-      this.excFinally = [];
-      this.excPrev = [];
-    } else {
-      this.excHandler = NO_EXC;
-      this.excSp = NO_EXC;
-      this.excFinally = NO_EXC;
-      this.excPrev = NO_EXC;
-    }
-  }
 }
 
 function nameError(name: string): PyException {
@@ -124,124 +90,6 @@ export function addTraceback(e: PyException, code: Code, opIp: number): void {
   (e.traceback ??= []).push(entry);
 }
 
-// ------------------------------------------------------------------ argument binding
-
-function posMismatch(code: Code, expected: number, given: number): PyException {
-  return typeError(`${code.name}() takes ${expected} positional arguments but ${given} were given`);
-}
-
-/** Creates the frame for calling `fn` (upstream mp_setup_code_state). */
-export function setupFrame(fn: PyFunction, argsIn: PyObj[], kw: KwArgs | undefined): Frame {
-  const code = fn.code;
-  const f = new Frame(code, fn.globals, fn.globals);
-  const state = f.state;
-  const nState = code.nState;
-  let args = argsIn;
-  if (fn.closure) args = fn.closure.concat(argsIn);
-  let nArgs = args.length;
-  const nPos = code.nPosArgs;
-  const nKwonly = code.nKwonlyArgs;
-  const flags = code.scopeFlags;
-  let varIdx = nState - 1 - nPos - nKwonly;
-  const defaults = fn.defaults;
-  const nDef = code.nDefPosArgs;
-  if (nArgs > nPos) {
-    if ((flags & SCOPE_VARARGS) === 0) throw posMismatch(code, nPos, nArgs);
-    state[varIdx--] = new PyTuple(args.slice(nPos));
-    nArgs = nPos;
-  } else {
-    if (flags & SCOPE_VARARGS) state[varIdx--] = EMPTY_TUPLE;
-    if ((kw === undefined || kw.size === 0) && (flags & SCOPE_DEFKWARGS) === 0) {
-      if (nArgs >= nPos - nDef) {
-        for (let i = nArgs; i < nPos; i++) state[nState - 1 - i] = (defaults as PyObj[])[i - (nPos - nDef)];
-      } else throw posMismatch(code, nPos - nDef, nArgs);
-    }
-  }
-  for (let i = 0; i < nArgs; i++) state[nState - 1 - i] = args[i];
-  if ((kw !== undefined && kw.size > 0) || flags & SCOPE_DEFKWARGS) {
-    let dict: PyDict | undefined;
-    if (flags & SCOPE_VARKEYWORDS) {
-      dict = newDict(kw ? kw.size : 0);
-      state[varIdx] = dict;
-    }
-    const names = code.argNames;
-    if (kw) {
-      for (const [name, value] of kw) {
-        let found = false;
-        for (let j = 0; j < nPos + nKwonly; j++) {
-          if (names[j] === name) {
-            if (state[nState - 1 - j] !== undefined) throw typeError(`function got multiple values for argument '${name}'`);
-            state[nState - 1 - j] = value;
-            found = true;
-            break;
-          }
-        }
-        if (found) continue;
-        if (!dict) throw typeError(`unexpected keyword argument '${name}'`);
-        if (dict.mpmap.has(name)) throw typeError(`function got multiple values for argument '${name}'`);
-        dict.mpmap.set(name, value);
-      }
-    }
-    for (let i = 0; i < nDef; i++) {
-      const idx = nState - nPos + i + (nPos - nDef) - (nPos - nDef);
-      void idx;
-    }
-    // fill in positional defaults (the last nDef positional parameters)
-    for (let i = nPos - nDef; i < nPos; i++) {
-      if (state[nState - 1 - i] === undefined) state[nState - 1 - i] = (defaults as PyObj[])[i - (nPos - nDef)];
-    }
-    for (let i = 0; i < nPos; i++) {
-      if (state[nState - 1 - i] === undefined) {
-        throw typeError(`function missing required positional argument #${i + 1}`);
-      }
-    }
-    for (let i = 0; i < nKwonly; i++) {
-      const slot = nState - 1 - nPos - i;
-      if (state[slot] === undefined) {
-        const name = names[nPos + i] as string;
-        const v = fn.kwDefaults ? fn.kwDefaults.mpmap.get(name) : undefined;
-        if (v === undefined) throw typeError(`function missing required keyword argument '${name}'`);
-        state[slot] = v;
-      }
-    }
-  } else {
-    if (nKwonly !== 0) throw typeError('function missing keyword-only argument');
-    if (flags & SCOPE_VARKEYWORDS) state[varIdx] = newDict(0);
-  }
-  const cells = code.cellLocals;
-  for (let i = 0; i < cells.length; i++) {
-    const idx = nState - 1 - (cells[i] as number);
-    state[idx] = new PyCell(state[idx]);
-  }
-  return f;
-}
-
-/** Fast frame setup for positional-only calls to simple functions, reading args from a stack. */
-function setupFrameFromStack(fn: PyFunction, src: (PyObj | undefined)[], base: number, n: number): Frame {
-  const code = fn.code;
-  if (fn.closure || code.scopeFlags & (SCOPE_VARARGS | SCOPE_VARKEYWORDS | SCOPE_DEFKWARGS) || code.nKwonlyArgs) {
-    return setupFrame(fn, src.slice(base, base + n) as PyObj[], undefined);
-  }
-  const nPos = code.nPosArgs;
-  if (n > nPos) throw posMismatch(code, nPos, n);
-  const nDef = code.nDefPosArgs;
-  if (n < nPos - nDef) throw posMismatch(code, nPos - nDef, n);
-  const f = new Frame(code, fn.globals, fn.globals);
-  const state = f.state;
-  const top = code.nState - 1;
-  for (let i = 0; i < n; i++) state[top - i] = src[base + i];
-  if (n < nPos) {
-    const defaults = fn.defaults as PyObj[];
-    for (let i = n; i < nPos; i++) state[top - i] = defaults[i - (nPos - nDef)];
-  }
-  const cells = code.cellLocals;
-  for (let i = 0; i < cells.length; i++) {
-    const idx = top - (cells[i] as number);
-    state[idx] = new PyCell(state[idx]);
-  }
-  return f;
-}
-
 // ------------------------------------------------------------------ calling
 
 export function callFunction(fn: PyFunction, args: PyObj[], kw: KwArgs | undefined): PyObj {
@@ -278,155 +126,6 @@ export function runModuleCode(code: Code, globals: PyDict): void {
   const fn = new PyFunction(code, globals, undefined, undefined, undefined);
   const f = setupFrame(fn, [], undefined);
   runFrame(f, undefined);
-}
-
-function buildKw(state: (PyObj | undefined)[], base: number, nKw: number): KwArgs {
-  const kw: KwArgs = new Map();
-  for (let i = 0; i < nKw; i++) {
-    const k = state[base + 2 * i] as string;
-    if (kw.has(k)) throw typeError(`function got multiple values for argument '${k}'`);
-    kw.set(k, state[base + 2 * i + 1] as PyObj);
-  }
-  return kw;
-}
-
-/** CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW argument expansion. */
-function expandVarArgs(
-  state: (PyObj | undefined)[], base: number, nPos: number, nKw: number, self: PyObj | undefined,
-): [PyObj[], KwArgs | undefined] {
-  const starMask = state[base + nPos + 2 * nKw] as number;
-  const args: PyObj[] = [];
-  if (self !== undefined) args.push(self);
-  for (let i = 0; i < nPos; i++) {
-    const a = state[base + i] as PyObj;
-    if ((starMask / 2 ** i) & 1) {
-      for (const x of itemsOf(a)) args.push(x);
-    } else args.push(a);
-  }
-  let kw: KwArgs | undefined;
-  for (let i = 0; i < nKw; i++) {
-    const k = state[base + nPos + 2 * i];
-    const v = state[base + nPos + 2 * i + 1] as PyObj;
-    kw ??= new Map();
-    if (k === undefined) {
-      // **mapping
-      if (v instanceof PyDict) {
-        for (const [dk, dv] of v.mpmap.entries()) addKw(kw, dk, dv);
-      } else {
-        const keys = call(loadAttr(v, 'keys'), []);
-        for (const dk of toArray(keys)) addKw(kw, dk, subscr(v, dk, undefined));
-      }
-    } else addKw(kw, k, v);
-  }
-  return [args, kw];
-}
-function addKw(kw: KwArgs, k: PyObj, v: PyObj): void {
-  if (typeof k !== 'string') throw typeError('keywords must be strings');
-  if (kw.has(k)) throw typeError(`function got multiple values for argument '${k}'`);
-  kw.set(k, v);
-}
-
-// ------------------------------------------------------------------ generators
-
-export const enum ResumeKind {
-  NORMAL = 0,
-  YIELD = 1,
-}
-/** Value produced by the last resume() (avoids allocating result objects). */
-export let resumeValue: PyObj = NoneObj;
-
-export class PyGen extends PyObject {
-  running = false;
-  finished = false;
-  constructor(public frame: Frame) {
-    super(GenType);
-  }
-}
-export const GenType = new PyType('generator', []);
-GenType.baseable = false;
-
-export function genResume(g: PyGen, send: PyObj, thr: PyObj | undefined): ResumeKind {
-  if (g.finished) {
-    resumeValue = NoneObj;
-    return ResumeKind.NORMAL;
-  }
-  if (g.running) throw valueError('generator already executing');
-  const f = g.frame;
-  if (f.sp === -1) {
-    if (send !== NoneObj && thr === undefined) throw typeError("can't send non-None value to a just-started generator");
-  } else f.state[f.sp] = send;
-  g.running = true;
-  let yielded: boolean;
-  try {
-    yielded = runFrame(f, thr);
-  } catch (e) {
-    g.finished = true;
-    const pe = toPyException(e);
-    if (pe.type.isSubclassOf(StopIterationType)) throw excMsg(RuntimeErrorType, 'generator raised StopIteration');
-    throw pe;
-  } finally {
-    g.running = false;
-  }
-  resumeValue = f.state[f.sp] as PyObj;
-  if (!yielded) g.finished = true;
-  return yielded ? ResumeKind.YIELD : ResumeKind.NORMAL;
-}
-
-/** upstream mp_resume: drives any iterator for `yield from`. */
-function resumeAny(o: PyObj, send: PyObj | undefined, thr: PyObj | undefined): ResumeKind {
-  if (o instanceof PyGen) return genResume(o, send ?? NoneObj, thr);
-  const t = typeOf(o);
-  if (thr === undefined) {
-    if (send === NoneObj && t.iternext && !t.isUser) {
-      rt.stopValue = undefined;
-      const v = t.iternext(o);
-      if (v === undefined) {
-        // the iterator's return value (upstream's stop_iteration_arg), e.g. an awaited task's result
-        resumeValue = rt.stopValue ?? NoneObj;
-        rt.stopValue = undefined;
-        return ResumeKind.NORMAL;
-      }
-      resumeValue = v;
-      return ResumeKind.YIELD;
-    }
-    if (send === NoneObj && t.lookup('__next__') !== undefined) {
-      try {
-        resumeValue = call(loadAttr(o, '__next__'), []);
-      } catch (e) {
-        if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) {
-          resumeValue = e.args.items[0] ?? NoneObj;
-          return ResumeKind.NORMAL;
-        }
-        throw e;
-      }
-      return ResumeKind.YIELD;
-    }
-    try {
-      resumeValue = call(loadAttr(o, 'send'), [send ?? NoneObj]);
-    } catch (e) {
-      if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) {
-        resumeValue = e.args.items[0] ?? NoneObj;
-        return ResumeKind.NORMAL;
-      }
-      throw e;
-    }
-    return ResumeKind.YIELD;
-  }
-  const exc = thr;
-  const isGenExit = (exc instanceof PyException ? exc.type : (exc as PyType)).isSubclassOf?.(GeneratorExitType);
-  const m = isGenExit ? t.lookup('close') : t.lookup('throw');
-  if (m !== undefined) {
-    if (isGenExit) {
-      resumeValue = call(loadAttr(o, 'close'), []);
-      return ResumeKind.NORMAL;
-    }
-    resumeValue = call(loadAttr(o, 'throw'), [exc]);
-    return ResumeKind.YIELD;
-  }
-  const e = makeRaiseObj(exc);
-  // PEP 479: a StopIteration thrown through `yield from` becomes RuntimeError
-  if (e.type.isSubclassOf(StopIterationType)) throw excMsg(RuntimeErrorType, 'generator raised StopIteration');
-  throw e;
 }
 
 // ------------------------------------------------------------------ the dispatch loop
@@ -1321,120 +1020,44 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               vmState.importStar(state[sp--] as PyObj, f.locals);
               break;
             // One-byte opcodes carrying their argument: explicit labels keep the switch a dense jump table.
-            case Op.LOAD_CONST_SMALL_INT_MULTI:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 1:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 2:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 3:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 4:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 5:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 6:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 7:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 8:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 9:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 10:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 11:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 12:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 13:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 14:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 15:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 16:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 17:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 18:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 19:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 20:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 21:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 22:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 23:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 24:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 25:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 26:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 27:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 28:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 29:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 30:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 31:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 32:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 33:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 34:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 35:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 36:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 37:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 38:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 39:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 40:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 41:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 42:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 43:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 44:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 45:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 46:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 47:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 48:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 49:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 50:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 51:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 52:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 53:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 54:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 55:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 56:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 57:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 58:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 59:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 60:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 61:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 62:
-            case Op.LOAD_CONST_SMALL_INT_MULTI + 63:
+            case Op.LOAD_CONST_SMALL_INT_MULTI: case Op.LOAD_CONST_SMALL_INT_MULTI + 1: case Op.LOAD_CONST_SMALL_INT_MULTI + 2: case Op.LOAD_CONST_SMALL_INT_MULTI + 3:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 4: case Op.LOAD_CONST_SMALL_INT_MULTI + 5: case Op.LOAD_CONST_SMALL_INT_MULTI + 6: case Op.LOAD_CONST_SMALL_INT_MULTI + 7:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 8: case Op.LOAD_CONST_SMALL_INT_MULTI + 9: case Op.LOAD_CONST_SMALL_INT_MULTI + 10: case Op.LOAD_CONST_SMALL_INT_MULTI + 11:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 12: case Op.LOAD_CONST_SMALL_INT_MULTI + 13: case Op.LOAD_CONST_SMALL_INT_MULTI + 14: case Op.LOAD_CONST_SMALL_INT_MULTI + 15:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 16: case Op.LOAD_CONST_SMALL_INT_MULTI + 17: case Op.LOAD_CONST_SMALL_INT_MULTI + 18: case Op.LOAD_CONST_SMALL_INT_MULTI + 19:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 20: case Op.LOAD_CONST_SMALL_INT_MULTI + 21: case Op.LOAD_CONST_SMALL_INT_MULTI + 22: case Op.LOAD_CONST_SMALL_INT_MULTI + 23:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 24: case Op.LOAD_CONST_SMALL_INT_MULTI + 25: case Op.LOAD_CONST_SMALL_INT_MULTI + 26: case Op.LOAD_CONST_SMALL_INT_MULTI + 27:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 28: case Op.LOAD_CONST_SMALL_INT_MULTI + 29: case Op.LOAD_CONST_SMALL_INT_MULTI + 30: case Op.LOAD_CONST_SMALL_INT_MULTI + 31:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 32: case Op.LOAD_CONST_SMALL_INT_MULTI + 33: case Op.LOAD_CONST_SMALL_INT_MULTI + 34: case Op.LOAD_CONST_SMALL_INT_MULTI + 35:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 36: case Op.LOAD_CONST_SMALL_INT_MULTI + 37: case Op.LOAD_CONST_SMALL_INT_MULTI + 38: case Op.LOAD_CONST_SMALL_INT_MULTI + 39:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 40: case Op.LOAD_CONST_SMALL_INT_MULTI + 41: case Op.LOAD_CONST_SMALL_INT_MULTI + 42: case Op.LOAD_CONST_SMALL_INT_MULTI + 43:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 44: case Op.LOAD_CONST_SMALL_INT_MULTI + 45: case Op.LOAD_CONST_SMALL_INT_MULTI + 46: case Op.LOAD_CONST_SMALL_INT_MULTI + 47:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 48: case Op.LOAD_CONST_SMALL_INT_MULTI + 49: case Op.LOAD_CONST_SMALL_INT_MULTI + 50: case Op.LOAD_CONST_SMALL_INT_MULTI + 51:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 52: case Op.LOAD_CONST_SMALL_INT_MULTI + 53: case Op.LOAD_CONST_SMALL_INT_MULTI + 54: case Op.LOAD_CONST_SMALL_INT_MULTI + 55:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 56: case Op.LOAD_CONST_SMALL_INT_MULTI + 57: case Op.LOAD_CONST_SMALL_INT_MULTI + 58: case Op.LOAD_CONST_SMALL_INT_MULTI + 59:
+            case Op.LOAD_CONST_SMALL_INT_MULTI + 60: case Op.LOAD_CONST_SMALL_INT_MULTI + 61: case Op.LOAD_CONST_SMALL_INT_MULTI + 62: case Op.LOAD_CONST_SMALL_INT_MULTI + 63:
               state[++sp] = op - Op.LOAD_CONST_SMALL_INT_MULTI - 16;
               break;
-            case Op.LOAD_FAST_MULTI:
-            case Op.LOAD_FAST_MULTI + 1:
-            case Op.LOAD_FAST_MULTI + 2:
-            case Op.LOAD_FAST_MULTI + 3:
-            case Op.LOAD_FAST_MULTI + 4:
-            case Op.LOAD_FAST_MULTI + 5:
-            case Op.LOAD_FAST_MULTI + 6:
-            case Op.LOAD_FAST_MULTI + 7:
-            case Op.LOAD_FAST_MULTI + 8:
-            case Op.LOAD_FAST_MULTI + 9:
-            case Op.LOAD_FAST_MULTI + 10:
-            case Op.LOAD_FAST_MULTI + 11:
-            case Op.LOAD_FAST_MULTI + 12:
-            case Op.LOAD_FAST_MULTI + 13:
-            case Op.LOAD_FAST_MULTI + 14:
-            case Op.LOAD_FAST_MULTI + 15:
+            case Op.LOAD_FAST_MULTI: case Op.LOAD_FAST_MULTI + 1: case Op.LOAD_FAST_MULTI + 2: case Op.LOAD_FAST_MULTI + 3:
+            case Op.LOAD_FAST_MULTI + 4: case Op.LOAD_FAST_MULTI + 5: case Op.LOAD_FAST_MULTI + 6: case Op.LOAD_FAST_MULTI + 7:
+            case Op.LOAD_FAST_MULTI + 8: case Op.LOAD_FAST_MULTI + 9: case Op.LOAD_FAST_MULTI + 10: case Op.LOAD_FAST_MULTI + 11:
+            case Op.LOAD_FAST_MULTI + 12: case Op.LOAD_FAST_MULTI + 13: case Op.LOAD_FAST_MULTI + 14: case Op.LOAD_FAST_MULTI + 15:
             {
               const v = state[top - (op - Op.LOAD_FAST_MULTI)];
               if (v === undefined) throw unboundLocal();
               state[++sp] = v;
               break;
             }
-            case Op.STORE_FAST_MULTI:
-            case Op.STORE_FAST_MULTI + 1:
-            case Op.STORE_FAST_MULTI + 2:
-            case Op.STORE_FAST_MULTI + 3:
-            case Op.STORE_FAST_MULTI + 4:
-            case Op.STORE_FAST_MULTI + 5:
-            case Op.STORE_FAST_MULTI + 6:
-            case Op.STORE_FAST_MULTI + 7:
-            case Op.STORE_FAST_MULTI + 8:
-            case Op.STORE_FAST_MULTI + 9:
-            case Op.STORE_FAST_MULTI + 10:
-            case Op.STORE_FAST_MULTI + 11:
-            case Op.STORE_FAST_MULTI + 12:
-            case Op.STORE_FAST_MULTI + 13:
-            case Op.STORE_FAST_MULTI + 14:
-            case Op.STORE_FAST_MULTI + 15:
+            case Op.STORE_FAST_MULTI: case Op.STORE_FAST_MULTI + 1: case Op.STORE_FAST_MULTI + 2: case Op.STORE_FAST_MULTI + 3:
+            case Op.STORE_FAST_MULTI + 4: case Op.STORE_FAST_MULTI + 5: case Op.STORE_FAST_MULTI + 6: case Op.STORE_FAST_MULTI + 7:
+            case Op.STORE_FAST_MULTI + 8: case Op.STORE_FAST_MULTI + 9: case Op.STORE_FAST_MULTI + 10: case Op.STORE_FAST_MULTI + 11:
+            case Op.STORE_FAST_MULTI + 12: case Op.STORE_FAST_MULTI + 13: case Op.STORE_FAST_MULTI + 14: case Op.STORE_FAST_MULTI + 15:
               state[top - (op - Op.STORE_FAST_MULTI)] = state[sp--];
               break;
-            case Op.UNARY_OP_MULTI:
-            case Op.UNARY_OP_MULTI + 1:
-            case Op.UNARY_OP_MULTI + 2:
-            case Op.UNARY_OP_MULTI + 3:
+            case Op.UNARY_OP_MULTI: case Op.UNARY_OP_MULTI + 1: case Op.UNARY_OP_MULTI + 2: case Op.UNARY_OP_MULTI + 3:
               state[sp] = unaryOp((op - Op.UNARY_OP_MULTI) as Unary, state[sp] as PyObj);
               break;
-            case Op.BINARY_OP_MULTI + Binary.ADD:
-            case Op.BINARY_OP_MULTI + Binary.IADD:
+            case Op.BINARY_OP_MULTI + Binary.ADD: case Op.BINARY_OP_MULTI + Binary.IADD:
             {
               const rhs = state[sp--] as PyObj;
               const lhs = state[sp] as PyObj;
@@ -1461,8 +1084,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
-            case Op.BINARY_OP_MULTI + Binary.SUB:
-            case Op.BINARY_OP_MULTI + Binary.ISUB:
+            case Op.BINARY_OP_MULTI + Binary.SUB: case Op.BINARY_OP_MULTI + Binary.ISUB:
             {
               const rhs = state[sp--] as PyObj;
               const lhs = state[sp] as PyObj;
@@ -1489,8 +1111,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
-            case Op.BINARY_OP_MULTI + Binary.MUL:
-            case Op.BINARY_OP_MULTI + Binary.IMUL:
+            case Op.BINARY_OP_MULTI + Binary.MUL: case Op.BINARY_OP_MULTI + Binary.IMUL:
             {
               const rhs = state[sp--] as PyObj;
               const lhs = state[sp] as PyObj;
@@ -1517,8 +1138,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
-            case Op.BINARY_OP_MULTI + Binary.MOD:
-            case Op.BINARY_OP_MULTI + Binary.IMOD:
+            case Op.BINARY_OP_MULTI + Binary.MOD: case Op.BINARY_OP_MULTI + Binary.IMOD:
             {
               const rhs = state[sp--] as PyObj;
               const lhs = state[sp] as PyObj;
@@ -1533,8 +1153,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
-            case Op.BINARY_OP_MULTI + Binary.FLOORDIV:
-            case Op.BINARY_OP_MULTI + Binary.IFLOORDIV:
+            case Op.BINARY_OP_MULTI + Binary.FLOORDIV: case Op.BINARY_OP_MULTI + Binary.IFLOORDIV:
             {
               const rhs = state[sp--] as PyObj;
               const lhs = state[sp] as PyObj;
@@ -1668,8 +1287,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
-            case Op.BINARY_OP_MULTI + Binary.AND:
-            case Op.BINARY_OP_MULTI + Binary.IAND:
+            case Op.BINARY_OP_MULTI + Binary.AND: case Op.BINARY_OP_MULTI + Binary.IAND:
             {
               const rhs = state[sp--] as PyObj;
               const lhs = state[sp] as PyObj;
@@ -1682,8 +1300,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
-            case Op.BINARY_OP_MULTI + Binary.OR:
-            case Op.BINARY_OP_MULTI + Binary.IOR:
+            case Op.BINARY_OP_MULTI + Binary.OR: case Op.BINARY_OP_MULTI + Binary.IOR:
             {
               const rhs = state[sp--] as PyObj;
               const lhs = state[sp] as PyObj;
@@ -1696,26 +1313,16 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
               break;
             }
-            case Op.BINARY_OP_MULTI + Binary.IN:
-            case Op.BINARY_OP_MULTI + Binary.IS:
-            case Op.BINARY_OP_MULTI + Binary.EXC_MATCH:
-            case Op.BINARY_OP_MULTI + Binary.IXOR:
-            case Op.BINARY_OP_MULTI + Binary.ILSHIFT:
-            case Op.BINARY_OP_MULTI + Binary.IRSHIFT:
-            case Op.BINARY_OP_MULTI + Binary.IMATMUL:
-            case Op.BINARY_OP_MULTI + Binary.IPOW:
-            case Op.BINARY_OP_MULTI + Binary.XOR:
-            case Op.BINARY_OP_MULTI + Binary.LSHIFT:
-            case Op.BINARY_OP_MULTI + Binary.RSHIFT:
-            case Op.BINARY_OP_MULTI + Binary.MATMUL:
+            case Op.BINARY_OP_MULTI + Binary.IN: case Op.BINARY_OP_MULTI + Binary.IS: case Op.BINARY_OP_MULTI + Binary.EXC_MATCH: case Op.BINARY_OP_MULTI + Binary.IXOR:
+            case Op.BINARY_OP_MULTI + Binary.ILSHIFT: case Op.BINARY_OP_MULTI + Binary.IRSHIFT: case Op.BINARY_OP_MULTI + Binary.IMATMUL: case Op.BINARY_OP_MULTI + Binary.IPOW:
+            case Op.BINARY_OP_MULTI + Binary.XOR: case Op.BINARY_OP_MULTI + Binary.LSHIFT: case Op.BINARY_OP_MULTI + Binary.RSHIFT: case Op.BINARY_OP_MULTI + Binary.MATMUL:
             case Op.BINARY_OP_MULTI + Binary.POW:
             {
               const rhs = state[sp--] as PyObj;
               state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, state[sp] as PyObj, rhs);
               break;
             }
-            case Op.BINARY_OP_MULTI + Binary.TRUEDIV:
-            case Op.BINARY_OP_MULTI + Binary.ITRUEDIV:
+            case Op.BINARY_OP_MULTI + Binary.TRUEDIV: case Op.BINARY_OP_MULTI + Binary.ITRUEDIV:
             {
               const rhs = state[sp--] as PyObj;
               const lhs = state[sp] as PyObj;
