@@ -58,7 +58,7 @@ function ch(s: string): number {
 class Bytes {
   buf = new Uint8Array(32);
   len = 0;
-  private ensure(extra: number): void {
+  ensure(extra: number): void {
     if (this.len + extra > this.buf.length) {
       const nb = new Uint8Array(Math.max(this.buf.length * 2, this.len + extra));
       nb.set(this.buf.subarray(0, this.len));
@@ -356,6 +356,11 @@ for (let c = 0; c < 256; c++) IDENT[c] = isAlpha(c) || isDigit(c) || c === 0x5f 
 /** bytes nextChar passes through with nothing but a column step: all but NUL, tab, LF and CR */
 const PLAIN = new Uint8Array(256).fill(1);
 PLAIN[0] = PLAIN[CH_TAB] = PLAIN[CH_NL] = PLAIN[CH_CR] = 0;
+/** bytes a plain string literal's text may run through (takeStringRun), without / with newlines */
+const STR_RUN = PLAIN.slice();
+STR_RUN[CH_SQUOTE] = STR_RUN[CH_DQUOTE] = STR_RUN[CH_BACKSLASH] = 0;
+const STR_RUN_NL = STR_RUN.slice();
+STR_RUN_NL[CH_NL] = 1;
 
 export interface LexerOptions {
   /** mpy-cross's -O level (mp_optimise_value): `__debug__` lexes as True when 0, else False. */
@@ -832,7 +837,19 @@ export class Lexer {
     let nestedFormatting = 0; // >0 while inside the format spec of a t-string interpolation
     let nestedNeedsF = false;
 
+    // plain literal text (no f/t rewriting) can be taken in runs, see takeStringRun
+    const runOk = isF || isT ? null : numQuotes > 1 ? STR_RUN_NL : STR_RUN;
     while (!this.isEnd() && (numQuotes > 1 || this.chr0 !== CH_NL) && nClosing < numQuotes) {
+      if (
+        runOk !== null &&
+        this.injectIdx === 0 &&
+        runOk[this.chr0] === 1 &&
+        runOk[this.chr1] === 1 &&
+        runOk[this.chr2] === 1 &&
+        this.takeStringRun(runOk)
+      ) {
+        nClosing = 0;
+      }
       let advance = true;
       if (this.chr0 === quote) {
         nClosing += 1;
@@ -910,6 +927,61 @@ export class Lexer {
     } else {
       vstr.len -= nClosing; // drop the closing quotes
     }
+  }
+
+  /**
+   * String-literal fast path. The window bytes are in `ok` (a table without NUL, tab, CR, backslash
+   * or quotes); the source bytes after it that are too are consumed with them, as nextChar would
+   * consume them, each appended to the token (the last three stay in the window). False when the
+   * run is too short to bother.
+   */
+  private takeStringRun(ok: Uint8Array): boolean {
+    const src = this.src;
+    const start = this.pos;
+    let end = start;
+    while (end < src.length && ok[src[end] as number] === 1) end++;
+    if (end - start < 3) return false;
+    const vstr = this.vstr;
+    vstr.ensure(end - start);
+    const buf = vstr.buf;
+    let len = vstr.len;
+    let line = this.line;
+    let column = this.column;
+    // consumed: the window, then src[start, end - 3)
+    const c0 = this.chr0;
+    const c1 = this.chr1;
+    const c2 = this.chr2;
+    buf[len++] = c0;
+    buf[len++] = c1;
+    buf[len++] = c2;
+    if (c0 === CH_NL) {
+      line++;
+      column = 1;
+    } else column++;
+    if (c1 === CH_NL) {
+      line++;
+      column = 1;
+    } else column++;
+    if (c2 === CH_NL) {
+      line++;
+      column = 1;
+    } else column++;
+    for (let j = start; j < end - 3; j++) {
+      const c = src[j] as number;
+      buf[len++] = c;
+      if (c === CH_NL) {
+        line++;
+        column = 1;
+      } else column++;
+    }
+    vstr.len = len;
+    this.line = line;
+    this.column = column;
+    this.chr0 = src[end - 3] as number;
+    this.chr1 = src[end - 2] as number;
+    this.chr2 = src[end - 1] as number;
+    this.pos = end;
+    return true;
   }
 
   /**
