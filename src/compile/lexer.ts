@@ -237,7 +237,8 @@ export function qstrKey(text: string, raw: Uint8Array | undefined): string {
 export class ByteStrings {
   /** longest byte string kept (longer ones are decoded each time) */
   static readonly MAX_LEN = 48;
-  private table = new Int32Array(1 << 12); // entry index + 1, open addressing
+  // open addressing; slot k holds (entry index + 1, hash) at [2k, 2k+1], so a probe touches one line
+  private table = new Int32Array(2 << 12);
   private mask = (1 << 12) - 1;
   private count = 0;
   // per entry: hash, and where its bytes are in the pool (one buffer, for locality)
@@ -277,9 +278,9 @@ export class ByteStrings {
     const table = this.table;
     const pool = this.pool;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const e = (table[slot] as number) - 1;
+      const e = (table[2 * slot] as number) - 1;
       if (e < 0) break;
-      if (this.hashes[e] !== h || this.lengths[e] !== len) continue;
+      if (table[2 * slot + 1] !== h || this.lengths[e] !== len) continue;
       const o = (this.offsets[e] as number) - start;
       let j = start;
       while (j < end && pool[o + j] === b[j]) j++;
@@ -319,7 +320,7 @@ export class ByteStrings {
     this.raw.push(d.raw);
     this.key.push(qstrKey(d.text, d.raw));
     this.tok.push(tok);
-    if (this.count * 2 > this.table.length) this.grow();
+    if (this.count * 4 > this.table.length) this.grow();
     else this.place(idx, h);
     return idx;
   }
@@ -327,13 +328,14 @@ export class ByteStrings {
   private place(idx: number, h: number): void {
     const mask = this.mask;
     let slot = h & mask;
-    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-    this.table[slot] = idx + 1;
+    while (this.table[2 * slot] !== 0) slot = (slot + 1) & mask;
+    this.table[2 * slot] = idx + 1;
+    this.table[2 * slot + 1] = h;
   }
 
   private grow(): void {
     this.table = new Int32Array(this.table.length * 2);
-    this.mask = this.table.length - 1;
+    this.mask = (this.table.length >> 1) - 1;
     for (let i = 0; i < this.count; i++) this.place(i, this.hashes[i] as number);
   }
 
