@@ -5,6 +5,7 @@ import type { EmitCommon } from '../emit-common.js';
 import { isId, isNull, type ParseNode } from '../parse-node.js';
 import type { Assembler } from './asm.js';
 import { AsmThumb } from './asm-thumb.js';
+import { AsmRv32 } from './asm-rv32.js';
 import { AsmX64 } from './asm-x64.js';
 import { AsmXtensa } from './asm-xtensa.js';
 import { AsmX86 } from './asm-x86.js';
@@ -14,7 +15,7 @@ export { ID_FLAG_VIPER_TYPE_POS, SCOPE_FLAG_VIPERRET_POS } from './emit-native.j
 export type { Emitter } from './emitter-api.js';
 
 /** The assembler of architecture `arch` (.mpy numbering), or undefined when mpyts has none. */
-function newAssembler(arch: number): Assembler | undefined {
+function newAssembler(arch: number, archFlags: number): Assembler | undefined {
   switch (arch) {
     case 1: return new AsmX86();
     case 2: return new AsmX64();
@@ -23,6 +24,7 @@ function newAssembler(arch: number): Assembler | undefined {
     case 5: case 6: case 7: case 8: return new AsmThumb(true);
     case 9: return new AsmXtensa(false);
     case 10: return new AsmXtensa(true);
+    case 11: return new AsmRv32(archFlags);
     default: return undefined;
   }
 }
@@ -34,8 +36,10 @@ export function newNativeEmitter(
   maxNumLabels: number,
   labelSlot: () => number,
   onError: NativeErrorSink,
+  /** -march-flags (RV32: Zba/Zcmp extension bits) */
+  archFlags = 0,
 ): NativeEmitter | undefined {
-  const as = newAssembler(arch);
+  const as = newAssembler(arch, archFlags);
   if (as === undefined) return undefined;
   as.setMaxNumLabels(maxNumLabels);
   return new NativeEmitter(common, as, labelSlot, onError);
