@@ -358,6 +358,9 @@ for (let c = 0; c < 256; c++) IDENT[c] = isAlpha(c) || isDigit(c) || c === 0x5f 
 /** bytes nextChar passes through with nothing but a column step: all but NUL, tab, LF and CR */
 const PLAIN = new Uint8Array(256).fill(1);
 PLAIN[0] = PLAIN[CH_TAB] = PLAIN[CH_NL] = PLAIN[CH_CR] = 0;
+/** bytes nextChar loads into the window unchanged: all but NUL and CR */
+const NO_CR_NUL = new Uint8Array(256).fill(1);
+NO_CR_NUL[0] = NO_CR_NUL[CH_CR] = 0;
 /** bytes a plain string literal's text may run through (takeStringRun), without / with newlines */
 const STR_RUN = PLAIN.slice();
 STR_RUN[CH_SQUOTE] = STR_RUN[CH_DQUOTE] = STR_RUN[CH_BACKSLASH] = 0;
@@ -602,10 +605,19 @@ export class Lexer {
       buf[2] = this.chr2;
       for (let j = this.pos, k = 3; j < end; j++, k++) buf[k] = src[j] as number;
       vstr.len = 3 + m;
-      if (m > 0) this.skipAhead(end);
-      this.nextChar();
-      this.nextChar();
-      this.nextChar();
+      if (end + 3 <= src.length && NO_CR_NUL[src[end] as number] === 1 && NO_CR_NUL[src[end + 1] as number] === 1 && NO_CR_NUL[src[end + 2] as number] === 1) {
+        // the next three bytes need no conversion either: load them as the window directly
+        this.chr0 = src[end] as number;
+        this.chr1 = src[end + 1] as number;
+        this.chr2 = src[end + 2] as number;
+        this.pos = end + 3;
+        this.column += 3 + m;
+      } else {
+        if (m > 0) this.skipAhead(end);
+        this.nextChar();
+        this.nextChar();
+        this.nextChar();
+      }
     } else {
       vstr.byte(this.chr0);
       this.nextChar();
