@@ -379,7 +379,10 @@ function defShared(t: PyType, k: Kind): void {
   defMethod(t, 'endswith', prefixTest(true));
   const strip = (l: boolean, r: boolean) => (a: PyObj[]): PyObj => {
     const c = a[1];
-    return k.wrap(stripChars(self(a), c === undefined || c === NoneObj ? undefined : argText(k, c), l, r));
+    const s = self(a);
+    const out = stripChars(s, c === undefined || c === NoneObj ? undefined : argText(k, c), l, r);
+    // nothing stripped: the same object comes back (upstream returns self)
+    return out.length === s.length && k !== STR_KIND ? (a[0] as PyObj) : k.wrap(out);
   };
   defMethod(t, 'strip', strip(true, true));
   defMethod(t, 'lstrip', strip(true, false));

@@ -7,7 +7,7 @@ import {
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
 import { PyDict } from './dict.js';
 import {
-  BaseExceptionType, BUILTIN_EXCEPTIONS, excMsg, PyException, StopIterationType, typeError, TypeErrorType,
+  BaseExceptionType, BUILTIN_EXCEPTIONS, excMsg, OSErrorType, PyException, StopIterationType, typeError, TypeErrorType,
 } from './exceptions.js';
 import { PyBoundMethod, PyFunction, PyProperty, PropertyType } from './fun.js';
 import {
@@ -382,8 +382,8 @@ BaseExceptionType.attr = (o, name) => {
   const e = o as PyException;
   if (name === 'args') return e.args;
   if (name === 'value' && e.type.isSubclassOf(StopIterationType)) return e.args.items[0] ?? NoneObj;
-  if (name === 'errno' && e.type.name === 'OSError') return e.args.items[0] ?? NoneObj;
-  if (name === 'strerror' && e.type.name === 'OSError') return e.args.items[1] ?? NoneObj;
+  if (name === 'errno' && e.type.isSubclassOf(OSErrorType)) return e.args.items[0] ?? NoneObj;
+  if (name === 'strerror' && e.type.isSubclassOf(OSErrorType)) return e.args.items[1] ?? NoneObj;
   return undefined;
 };
 

@@ -20,7 +20,7 @@ import { RangeType } from '../objects/range.js';
 import { FrozenSetType, SetType } from '../objects/set.js';
 import { SliceType } from '../objects/slice.js';
 import { intFromObj } from '../objects/str.js';
-import { isInstance, isSubclass, makeClass, nativeInit, PySuper, SuperType } from '../objects/type.js';
+import { isInstance, isSubclass, makeClass, markNativeInited, nativeInit, PySuper, SuperType } from '../objects/type.js';
 import { intUnary as intUnaryOp } from '../objects/int.js';
 import { ByteArrayType, BytesType, MemoryViewType } from '../objects/bytes.js';
 import { loadAttr, loadAttrMaybe, storeAttr } from './attr.js';
@@ -189,11 +189,25 @@ IntType.binary = (op, a, b) => {
 nativeInit.set(IntType, (o, args) => {
   if (o instanceof PyBoxed) o.value = args.length ? intFromObj(args[0] as PyObj, args[1]) : 0;
 });
+nativeInit.set(TupleType, (o, args) => {
+  if (args.length) (o as PyTuple).items = toArray(args[0] as PyObj);
+});
 nativeInit.set(DictType, (o, args, kw) => {
   const d = o as PyDict;
   if (args.length) dictUpdate(d, args[0] as PyObj);
   if (kw) for (const [k, v] of kw) d.mpmap.set(k, v);
 });
+// list.__init__ / dict.__init__, reached through super().__init__(...) in subclasses
+for (const t of [ListType, DictType]) {
+  t.dict.set('__init__', Object.assign(new PyBuiltin('__init__', (a, kw) => {
+    const self = a[0] as PyObj;
+    if (self instanceof PyList) self.items = [];
+    else if (self instanceof PyDict) self.mpmap.clear();
+    nativeInit.get(t)?.(self, a.slice(1), kw);
+    markNativeInited(self);
+    return NoneObj;
+  }), { isMethod: true }));
+}
 nativeInit.set(StrType, (o, args) => {
   if (o instanceof PyBoxed) o.value = args.length ? str(args[0] as PyObj) : '';
 });
