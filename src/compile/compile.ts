@@ -62,6 +62,8 @@ export interface BackendOptions {
   emitOpt: EmitOpt;
   /** native architecture number (0 = none given, as mpy-cross without -march) */
   nativeArch: number;
+  /** -march-flags (rv32imc extensions); a nonzero value is recorded in the .mpy header */
+  archFlags?: number;
   /** REPL input: module-level expression statements print their value via __repl_print__ */
   isRepl?: boolean;
   /**
@@ -551,7 +553,7 @@ export class Compiler {
     }
     if (this.nativeEmit === undefined) {
       const arch = this.opts.nativeArch;
-      this.nativeEmit = newNativeEmitter(arch, this.common, this.maxNumLabels, () => this.nextLabel, (t, m) => this.nativeError(t, m));
+      this.nativeEmit = newNativeEmitter(arch, this.common, this.maxNumLabels, () => this.nextLabel, (t, m) => this.nativeError(t, m), this.opts.archFlags ?? 0);
       if (this.nativeEmit === undefined) {
         // mpy-cross has emitters for x86 .. rv32imc; mpyts so far for x86 and x64
         const message = arch === 0 || arch > 11 ? 'cannot emit native code for this architecture' : 'native code emission for this architecture is not supported yet';
@@ -617,7 +619,8 @@ export function compileTree(root: ParseNode, opts: BackendOptions): MpyFile {
   const moduleScope = c.compileModule(root);
   return {
     version: MPY_VERSION,
-    featureByte: c.hasNative ? makeFeatureByte(opts.nativeArch) : 0,
+    featureByte: makeFeatureByte(c.hasNative ? opts.nativeArch : 0, opts.archFlags ?? 0),
+    ...(opts.archFlags ? { archFlags: opts.archFlags } : {}),
     smallIntBits: opts.smallIntBits,
     qstrs: c.common.mpyQstrs(),
     objects: c.common.mpyConsts(),

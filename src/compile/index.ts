@@ -19,6 +19,8 @@ export interface CompileOptions {
   emit?: 'bytecode' | 'native' | 'viper';
   /** -march=... (needed by @micropython.native/viper/asm_* decorators) */
   arch?: string;
+  /** -march-flags=... as a number: rv32imc only, bit 0 Zba, bit 1 Zcmp (recorded in the header) */
+  archFlags?: number;
 }
 
 /** Number of an architecture name as -march spells it (x64, armv7m, ...), or 0 when none is given. */
@@ -47,6 +49,11 @@ export function compileModule(source: string | Uint8Array, options: ModuleCompil
   const optimize = options.optimize ?? 0;
   const smallIntBits = options.smallIntBits ?? 31;
   const nativeArch = archNumber(options.arch);
+  const archFlags = options.archFlags ?? 0;
+  // as mpy-cross: flags only for rv32imc, and only the extensions it knows
+  if (archFlags !== 0 && (options.arch !== 'rv32imc' || (archFlags & ~3) !== 0)) {
+    throw new CompileError('ValueError', 'unrecognised arch flags', undefined, undefined);
+  }
   const mode = options.mode ?? 'file';
   try {
     const { root } = parse(source, fileName, mode, { optimize, smallIntBits });
@@ -56,6 +63,7 @@ export function compileModule(source: string | Uint8Array, options: ModuleCompil
       smallIntBits,
       emitOpt: options.emit === 'native' ? EmitOpt.NativePython : options.emit === 'viper' ? EmitOpt.Viper : EmitOpt.None,
       nativeArch,
+      archFlags,
       isRepl: options.isRepl ?? mode === 'single',
       orderedDictLiteral: options.orderedDictLiteral ?? false,
       settrace: options.settrace ?? false,
