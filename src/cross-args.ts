@@ -7,6 +7,8 @@ export interface CrossCompileOptions {
   smallIntBits: number;
   emit: 'bytecode' | 'native' | 'viper';
   arch?: string;
+  /** -march-flags as a number (rv32imc: bit 0 Zba, bit 1 Zcmp) */
+  archFlags?: number;
 }
 
 /** The compiler, injected so only the wiring layers (CLI, mpy-cross drop-in) import src/compile. */
@@ -17,6 +19,7 @@ export interface CrossArgs {
   readonly smallIntBits: number;
   readonly emit: CrossCompileOptions['emit'];
   readonly arch: string | undefined;
+  readonly archFlags: number | undefined;
   readonly output: string | undefined;
   readonly sourceName: string | undefined;
   readonly outdir: string | undefined;
@@ -62,6 +65,32 @@ function strtol0(s: string): number | undefined {
   return undefined;
 }
 
+/**
+ * rv32imc -march-flags: a number (decimal, 0b..., 0x...) or a comma-separated list of zba/zcmp;
+ * undefined when mpy-cross rejects it.
+ */
+function parseRv32Flags(text: string): number | undefined {
+  let n: number | undefined;
+  const t = text.trim();
+  if (/^[+-]?\d+$/.test(t) && !(text.length > 2 && text[0] === '0')) n = Number.parseInt(t, 10);
+  else if (/^0[bB][01]+$/.test(text)) n = Number.parseInt(text.slice(2), 2);
+  else if (/^0[xX][0-9a-fA-F]+$/.test(text)) n = Number.parseInt(text.slice(2), 16);
+  if (n === undefined) {
+    // the flag names; an empty list is not valid
+    n = 0;
+    const names = text.split(',');
+    // (one trailing comma ends the list, as mpy-cross's scan does)
+    if (names.length > 1 && names[names.length - 1] === '') names.pop();
+    for (const name of names) {
+      if (name === 'zba') n |= 1;
+      else if (name === 'zcmp') n |= 2;
+      else return undefined;
+    }
+    if (n === 0) return undefined;
+  }
+  return (n & ~3) === 0 ? n : undefined;
+}
+
 export function parseCrossArgs(argv: readonly string[]): CrossParse {
   let optimize = 0;
   let smallIntBits = 31;
@@ -70,7 +99,7 @@ export function parseCrossArgs(argv: readonly string[]): CrossParse {
   let output: string | undefined;
   let sourceName: string | undefined;
   let outdir: string | undefined;
-  let archFlags = false;
+  let archFlagsText: string | undefined;
   const inputs: string[] = [];
   let options = true;
   const usage = { exit: 1, stdout: CROSS_USAGE };
@@ -111,16 +140,20 @@ export function parseCrossArgs(argv: readonly string[]): CrossParse {
       if (!ARCHES.includes(v)) return usage;
       arch = v === 'host' ? 'x64' : v;
     } else if (arg.startsWith('-march-flags=')) {
-      archFlags = true;
+      archFlagsText = arg.slice('-march-flags='.length);
     } else if (arg === '--') {
       options = false;
     } else return usage;
   }
-  if (archFlags && arch !== undefined && arch !== 'rv32imc') return { exit: 1, stderr: 'unrecognised arch flags\n' };
+  let archFlags: number | undefined;
+  if (archFlagsText !== undefined && arch !== undefined) {
+    archFlags = arch === 'rv32imc' ? parseRv32Flags(archFlagsText) : undefined;
+    if (archFlags === undefined) return { exit: 1, stderr: 'unrecognised arch flags\n' };
+  }
   if (emit !== 'bytecode' && arch === undefined) return { exit: 1, stderr: 'arch not specified\n' };
   if (inputs.length === 0) return { exit: 1, stderr: 'no input file\n' };
   if (inputs.length > 1 && (output !== undefined || sourceName !== undefined)) return { exit: 1, stderr: 'multiple input files\n' };
-  return { args: { optimize, smallIntBits, emit, arch, output, sourceName, outdir, inputs } };
+  return { args: { optimize, smallIntBits, emit, arch, archFlags, output, sourceName, outdir, inputs } };
 }
 
 /** The compile options for one input file. */
@@ -131,6 +164,7 @@ export function crossOptions(args: CrossArgs, file: string): CrossCompileOptions
     smallIntBits: args.smallIntBits,
     emit: args.emit,
     ...(args.arch !== undefined ? { arch: args.arch } : {}),
+    ...(args.archFlags !== undefined ? { archFlags: args.archFlags } : {}),
   };
 }
 
