@@ -113,7 +113,15 @@ export type ParseNode = null | LeafNode | StructNode;
 // use hold a fixed filler (0, undefined, an empty array). The exported interfaces above are what
 // callers see; PNode only exists at run time.
 
-const NO_NODES: readonly [] = Object.freeze([]) as readonly [];
+// Every `nodes` array has V8's PACKED_ELEMENTS kind (not SMI, holey or frozen), so that `pns.nodes[i]`
+// stays monomorphic in the back-end: this shared empty one is made by popping an element.
+function emptyNodes(): ParseNode[] {
+  const a: ParseNode[] = [null];
+  a.pop();
+  return a;
+}
+const NO_NODES = emptyNodes() as readonly ParseNode[] as readonly [];
+const NO_ARGS: readonly ParseNode[] = NO_NODES;
 
 class PNode {
   constructor(
@@ -227,7 +235,7 @@ export function extractConstObject(pns: ConstNode): ConstValue {
  * [pn]. The returned array is the node's own children array when pn is of kind `rule` (do not mutate).
  */
 export function extractArgs(pn: ParseNode, rule: Rule): readonly ParseNode[] {
-  if (pn === null) return [];
+  if (pn === null) return NO_ARGS;
   if (pn.kind === 'struct' && pn.rule === rule && pn.rule !== Rule.const_object) return pn.nodes;
   return [pn];
 }

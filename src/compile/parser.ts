@@ -669,8 +669,8 @@ class Parser {
     if (this.foldConstants(rule, n)) return;
     if (this.buildTuple(line, rule, n)) return;
 
-    const nodes: ParseNode[] = new Array<ParseNode>(n);
-    for (let i = n; i > 0; i--) nodes[i - 1] = this.pop();
+    // splice keeps the result stack's PACKED_ELEMENTS kind (see parse-node.ts)
+    const nodes = this.results.splice(this.results.length - n, n);
     const node = newStruct(rule as RuleId, line, nodes);
     if (rule === Rule.testlist_comp_3c) {
       // stands in for the stolen first item of the enclosing testlist_comp
