@@ -388,6 +388,32 @@ const FAILS: Uint8Array = (() => {
 })();
 
 /**
+ * LIST_ENDS[rule * NUM_TOKS + tok] is 1 for a list rule whose first item has just been parsed when
+ * `tok` cannot continue it (not the separator, or for item+ not a start of another item): the loop
+ * would then leave the single item unwrapped and do nothing else.
+ */
+const LIST_ENDS: Uint8Array = (() => {
+  const out = new Uint8Array(RULE_COUNT * NUM_TOKS);
+  for (let r = 0; r < RULE_COUNT; r++) {
+    if (R_KIND[r] !== K_LIST || r === Rule.const_object) continue;
+    const n = R_N[r] as number;
+    const a0 = R_ARGS[r] as number;
+    for (let t = 0; t < Tok.NUMBER_OF; t++) {
+      let ends = false;
+      if (n === 2) {
+        const item = ARGS[a0] as number;
+        ends = (item & A_TAG) === A_TOK ? (item & A_VAL) !== t : FAILS[(item & A_VAL) * NUM_TOKS + t] === 1;
+      } else {
+        const sep = ARGS[a0 + 1] as number;
+        ends = (sep & A_TAG) === A_TOK && (sep & A_VAL) !== t;
+      }
+      out[r * NUM_TOKS + t] = ends ? 1 : 0;
+    }
+  }
+  return out;
+})();
+
+/**
  * What the main loop does from pushing `rule` with `tok` current until it consumes that token is fixed
  * by (rule, tok) alone: a chain of frames (each rule with the argument index it resumes at) down to
  * the rule that matches the token. DESCENTS caches that chain, so the loop pushes it in one go instead
@@ -992,6 +1018,9 @@ class Parser {
       }
 
       // lists: n=1 item (sep item)*, n=2 item+, n=3 item (sep item)* [sep]
+      if (i === 1 && !backtrack && LIST_ENDS[rule * NUM_TOKS + lex.tokKind] === 1) {
+        continue ruleLoop; // one item and no more: nothing to build (the common case)
+      }
       let hadTrailingSep = false;
       let failed = backtrack;
       if (!failed) {
