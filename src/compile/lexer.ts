@@ -271,7 +271,7 @@ export class ByteStrings {
 
   /** The entry for b[start, end), added (with keyword token `tok`) when new. */
   lookup(b: Uint8Array, start: number, end: number, tok: Tok = Tok.NAME): number {
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0; // int32 throughout (an empty string keeps the seed)
     for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
     const len = end - start;
     const mask = this.mask;
