@@ -348,6 +348,13 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     } else cls = makeClass(name, args.slice(2), m);
     if (cls instanceof PyType) {
       cls.fastSetattr = computeFastSetattr(cls);
+      // descriptors learn their attribute name (PEP 487 __set_name__)
+      for (const [k, v] of m) {
+        if (typeof v === 'object' && v.type.isUser && !(v instanceof PyType)) {
+          const sn = v.type.lookup('__set_name__');
+          if (sn !== undefined) callAny(sn, [v, cls, k], undefined);
+        }
+      }
       // the class cell (for zero-argument super) is returned by the body
       if (cell !== NoneObj && typeof cell === 'object' && 'v' in cell) (cell as { v: PyObj }).v = cls;
     }

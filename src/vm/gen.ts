@@ -19,6 +19,8 @@ export let resumeValue: PyObj = NoneObj;
 export class PyGen extends PyObject {
   running = false;
   finished = false;
+  /** Exception set by pend_throw(), thrown in at the next resume. */
+  pending: PyObj | undefined = undefined;
   constructor(public frame: Frame) {
     super(GenType);
   }
@@ -26,12 +28,17 @@ export class PyGen extends PyObject {
 export const GenType = new PyType('generator', []);
 GenType.baseable = false;
 
-export function genResume(g: PyGen, send: PyObj, thr: PyObj | undefined): ResumeKind {
+export function genResume(g: PyGen, send: PyObj, thrIn: PyObj | undefined): ResumeKind {
+  let thr = thrIn;
   if (g.finished) {
     resumeValue = NoneObj;
     return ResumeKind.NORMAL;
   }
   if (g.running) throw valueError('generator already executing');
+  if (g.pending !== undefined && g.pending !== NoneObj) {
+    thr = g.pending;
+    g.pending = undefined;
+  }
   const f = g.frame;
   if (f.sp === -1) {
     if (send !== NoneObj && thr === undefined) throw typeError("can't send non-None value to a just-started generator");
@@ -152,4 +159,10 @@ defMethod(GenType, 'close', (a) => {
   if (k === ResumeKind.YIELD) throw excMsg(RuntimeErrorType, 'generator ignored GeneratorExit');
   return NoneObj;
 });
-defMethod(GenType, 'pend_throw', () => NoneObj);
+defMethod(GenType, 'pend_throw', (a) => {
+  const g = a[0] as PyGen;
+  if (g.running) throw valueError('generator already executing');
+  const prev = g.pending ?? NoneObj;
+  g.pending = a[1] as PyObj;
+  return prev;
+});
