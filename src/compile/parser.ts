@@ -695,8 +695,12 @@ class Parser {
     if (this.foldConstants(rule, n)) return;
     if (this.buildTuple(line, rule, n)) return;
 
-    // splice keeps the result stack's PACKED_ELEMENTS kind (see parse-node.ts)
-    const nodes = this.results.splice(this.results.length - n, n);
+    // (built by push so the array is PACKED_ELEMENTS, see parse-node.ts; splice is slower)
+    const results = this.results;
+    const base = results.length - n;
+    const nodes: ParseNode[] = [];
+    for (let k = base; k < base + n; k++) nodes.push(results[k] as ParseNode);
+    for (let k = 0; k < n; k++) results.pop();
     const node = newStruct(rule as RuleId, line, nodes);
     if (rule === Rule.testlist_comp_3c) {
       // stands in for the stolen first item of the enclosing testlist_comp
