@@ -119,7 +119,7 @@ export class AsmXtensa extends Assembler {
   override readonly nlrSetjmp: boolean;
   /** words at the bottom of the frame holding saved registers (a0, and a12-a15 in call0) */
   private readonly numRegsSaved: number;
-  /** internal scratch register of far stores */
+  /** internal scratch register of far stores (a6) */
   private readonly regTemp: number;
   private curConst = 0;
   private numConst = 0;
@@ -133,7 +133,9 @@ export class AsmXtensa extends Assembler {
     this.nlrBufIdxLocal1 = windowed ? 2 + 4 : 8;
     this.nlrSetjmp = windowed;
     this.numRegsSaved = windowed ? 1 : 5;
-    this.regTemp = windowed ? 12 : 6;
+    // upstream picks the windowed temporary (a12) with a macro that asmxtensa.c never sees, so far
+    // stores use a6 in both ABIs (on xtensawin a6 is REG_LOCAL_3, the qstr table: kept as upstream)
+    this.regTemp = 6;
   }
 
   // ---- raw encoders ----------------------------------------------------------------------------
