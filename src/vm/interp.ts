@@ -297,7 +297,18 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 b = bc[ip++] as number;
                 u = u * 128 + (b & 0x7f);
               } while (b & 0x80);
-              loadMethodInto(state, sp, state[sp] as PyObj, qstrs[u] as string);
+              const o = state[sp] as PyObj;
+              const name = qstrs[u] as string;
+              if (o instanceof PyInstance && !o.dict.has(name)) {
+                // the common method call on an instance: a plain function found on the class
+                const m = o.type.lookup(name);
+                if (m instanceof PyFunction) {
+                  state[sp] = m;
+                  state[++sp] = o;
+                  break;
+                }
+              }
+              loadMethodInto(state, sp, o, name);
               sp++;
               break;
             }
