@@ -388,6 +388,32 @@ const FAILS: Uint8Array = (() => {
 })();
 
 /**
+ * OR_LIVE[argIndex * NUM_TOKS + tok] is 1 when some alternative of an `or` rule from argument
+ * `argIndex` (an index into ARGS) on can match `tok`. The parser only pushes an `or` rule's
+ * backtracking frame when this holds: an alternative that fails does so without consuming a token,
+ * so the later ones would be tried on the same token, and if they all fail silently the frame only
+ * passes the failure on.
+ */
+const OR_LIVE: Uint8Array = (() => {
+  const out = new Uint8Array((ARGS.length + 1) * NUM_TOKS);
+  for (let r = 0; r < RULE_COUNT; r++) {
+    if (R_KIND[r] !== K_OR) continue;
+    const a0 = R_ARGS[r] as number;
+    const n = R_N[r] as number;
+    for (let t = 0; t < Tok.NUMBER_OF; t++) {
+      let live = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        const arg = ARGS[a0 + i] as number;
+        const v = arg & A_VAL;
+        if ((arg & A_TAG) === A_TOK ? v === t : FAILS[v * NUM_TOKS + t] === 0) live = 1;
+        out[(a0 + i) * NUM_TOKS + t] = live;
+      }
+    }
+  }
+  return out;
+})();
+
+/**
  * LIST_ENDS[rule * NUM_TOKS + tok] is 1 for a list rule whose first item has just been parsed when
  * `tok` cannot continue it (not the separator, or for item+ not a start of another item): the loop
  * would then leave the single item unwrapped and do nothing else.
@@ -443,7 +469,7 @@ function computeDescent(rule: number, tok: number): Int32Array {
             return Int32Array.from(out);
           }
         } else if (FAILS[v * NUM_TOKS + tok] === 0) {
-          if (i + 1 < n) out.push(cur, i + 1);
+          if (i + 1 < n && OR_LIVE[(a0 + i + 1) * NUM_TOKS + tok] === 1) out.push(cur, i + 1);
           next = v;
           break;
         }
@@ -925,7 +951,7 @@ class Parser {
               continue ruleLoop;
             }
           } else if (FAILS[v * NUM_TOKS + lex.tokKind] === 0) {
-            if (i + 1 < n) stack.push(rule, i + 1, line);
+            if (i + 1 < n && OR_LIVE[(a0 + i + 1) * NUM_TOKS + lex.tokKind] === 1) stack.push(rule, i + 1, line);
             this.descend(v);
             continue ruleLoop;
           }
