@@ -131,11 +131,9 @@ export function createVM(options: VmOptions): VM {
       const bytes = host.readFile(path);
       if (!bytes) throw excMsg(ImportErrorType, `no module named '${fullName}'`);
       let code: Code;
+      g.mpmap.set('__file__', path);
       if (path.endsWith('.mpy')) code = loadMpy(bytes);
-      else {
-        g.mpmap.set('__file__', path);
-        code = codeFromSource(new TextDecoder().decode(bytes), path, 'exec');
-      }
+      else code = codeFromSource(new TextDecoder().decode(bytes), path, 'exec');
       execModule(code, mod);
     } catch (e) {
       sysModules.mpmap.delete(fullName);
@@ -336,6 +334,7 @@ export function createVM(options: VmOptions): VM {
           const file = findModuleFile(base) ?? (host.stat(base) === 'dir' ? findModuleFile(joinPath(base, '__main__')) : undefined);
           if (!file) continue;
           return runMain((mod) => {
+            (mod.globals as PyDict).mpmap.set('__file__', file);
             const bytes = host.readFile(file) as Uint8Array;
             const code = file.endsWith('.mpy') ? loadMpy(bytes) : codeFromSource(new TextDecoder().decode(bytes), file, 'exec');
             execModule(code, mod);
