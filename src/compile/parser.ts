@@ -415,8 +415,8 @@ const OR_LIVE: Uint8Array = (() => {
 
 /**
  * LIST_ENDS[rule * NUM_TOKS + tok] is 1 for a list rule whose first item has just been parsed when
- * `tok` cannot continue it (not the separator, or for item+ not a start of another item): the loop
- * would then leave the single item unwrapped and do nothing else.
+ * `tok` cannot continue it (the separator token or rule cannot start there, or for item+ another
+ * item cannot): the loop would then leave the single item unwrapped and do nothing else.
  */
 const LIST_ENDS: Uint8Array = (() => {
   const out = new Uint8Array(RULE_COUNT * NUM_TOKS);
@@ -431,10 +431,29 @@ const LIST_ENDS: Uint8Array = (() => {
         ends = (item & A_TAG) === A_TOK ? (item & A_VAL) !== t : FAILS[(item & A_VAL) * NUM_TOKS + t] === 1;
       } else {
         const sep = ARGS[a0 + 1] as number;
-        ends = (sep & A_TAG) === A_TOK && (sep & A_VAL) !== t;
+        ends = (sep & A_TAG) === A_TOK ? (sep & A_VAL) !== t : FAILS[(sep & A_VAL) * NUM_TOKS + t] === 1;
       }
       out[r * NUM_TOKS + t] = ends ? 1 : 0;
     }
+  }
+  return out;
+})();
+
+/**
+ * OPT_ENDS[rule * NUM_TOKS + tok] is 1 for an and_ident rule `X [Y]` (e.g. power: atom_expr
+ * [** factor]) when `tok` cannot start Y: once X is parsed, and if its result is not NULL, the loop
+ * would record NULL for Y and then pass X through, leaving the result stack as it was. (expr_stmt is
+ * left out: its docstring check looks at that NULL.)
+ */
+const OPT_ENDS: Uint8Array = (() => {
+  const out = new Uint8Array(RULE_COUNT * NUM_TOKS);
+  for (let r = 0; r < RULE_COUNT; r++) {
+    if (R_KIND[r] !== K_AND_IDENT || R_N[r] !== 2 || r === Rule.expr_stmt) continue;
+    const a0 = R_ARGS[r] as number;
+    const x = ARGS[a0] as number;
+    const y = ARGS[a0 + 1] as number;
+    if ((x & A_TAG) !== A_RULE || (y & A_TAG) !== A_OPT) continue;
+    for (let t = 0; t < Tok.NUMBER_OF; t++) out[r * NUM_TOKS + t] = FAILS[(y & A_VAL) * NUM_TOKS + t] === 1 ? 1 : 0;
   }
   return out;
 })();
@@ -962,6 +981,9 @@ class Parser {
       }
 
       if (kind !== K_LIST) {
+        if (i === 1 && !backtrack && OPT_ENDS[rule * NUM_TOKS + lex.tokKind] === 1 && results[results.length - 1] !== null) {
+          continue ruleLoop; // X parsed, [Y] cannot follow: X passes through unchanged
+        }
         if (backtrack) {
           if (((ARGS[a0 + i - 1] as number) & A_TAG) === A_OPT) {
             // an optional rule did not match: record NULL and go on
