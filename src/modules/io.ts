@@ -1,20 +1,33 @@
-// io module: StringIO/BytesIO (byte buffers like upstream's objstringio.c, so positions are byte
-// offsets) and open() on the host file system (read and write modes; writes are flushed on close).
+// io module (py/modio.c, py/objstringio.c, py/stream.c): StringIO and BytesIO are one byte buffer with
+// a position (StringIO positions are byte offsets too, and either accepts str or bytes to write, as
+// upstream's buffer protocol does); the generic stream methods behave like py/stream.c's: write(buf[,
+// len]) / write(buf, off, len), readinto(buf[, len]), read(n) counting characters on text streams,
+// seek() with OSError(EINVAL) for a negative absolute offset and clamping relative ones at 0, and
+// ValueError('I/O operation on closed file') after close (tell() and close() still work). open() reads
+// the host file when it opens and writes it back on close/flush.
 import { bufferOf, PyBytes } from '../objects/bytes.js';
-import { excArgs, excMsg, OSErrorType, typeError, valueError } from '../objects/exceptions.js';
-import { checkInt } from '../objects/int.js';
-import { defMethod, NoneObj, ObjectType, PyInstance, PyObject, PyType, type PyObj } from '../objects/object.js';
+import { excArgs, OSErrorType, typeError, valueError } from '../objects/exceptions.js';
+import {
+  defMethod, NoneObj, ObjectType, objectId, PyInstance, PyList, PyObject, PyType, type KwArgs, type PyObj,
+} from '../objects/object.js';
 import { str } from '../vm/runtime.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../vm/modules.js';
+import { fixed, truncatedU64, wordBig, wordInt } from './_util.js';
 
-const enc = new TextEncoder();
 const dec = new TextDecoder();
+const EINVAL = 22;
 
 export class PyStream extends PyObject {
   data: Uint8Array;
   len: number;
   pos = 0;
   closed = false;
+  /** File descriptor shown by repr for open() files. */
+  fd = -1;
+  /** False for files opened only for writing: reads are OSError(EBADF). */
+  readable = true;
+  /** Written since opened (files are only written back to the host when something changed). */
+  dirty = false;
   constructor(type: PyType, init: Uint8Array, public text: boolean, public onClose?: (d: Uint8Array) => void, public writable = true) {
     super(type);
     this.data = init.slice();
@@ -23,26 +36,45 @@ export class PyStream extends PyObject {
   check(): void {
     if (this.closed) throw valueError('I/O operation on closed file');
   }
+  /** stringio_write: grows the buffer, zero-filling a hole left by a seek past the end. */
   write(b: Uint8Array): void {
+    this.dirty = true;
     const end = this.pos + b.length;
     if (end > this.data.length) {
       const nd = new Uint8Array(Math.max(end, this.data.length * 2 + 16));
       nd.set(this.data.subarray(0, this.len));
       this.data = nd;
     }
+    if (this.pos > this.len) this.data.fill(0, this.len, this.pos);
     this.data.set(b, this.pos);
     this.pos = end;
     if (end > this.len) this.len = end;
   }
+  /** stringio_read: up to n bytes from the position. */
+  read(n: number): Uint8Array {
+    if (this.len <= this.pos) return new Uint8Array(0);
+    const end = Math.min(this.len, this.pos + n);
+    const r = this.data.slice(this.pos, end);
+    this.pos = end;
+    return r;
+  }
   out(b: Uint8Array): PyObj {
     return this.text ? dec.decode(b) : new PyBytes(b.slice());
   }
+  close(): void {
+    if (!this.closed) {
+      this.closed = true;
+      if (this.dirty) this.onClose?.(this.data.subarray(0, this.len));
+    }
+  }
 }
+
 export const StringIOType = new PyType('StringIO', [ObjectType]);
 export const BytesIOType = new PyType('BytesIO', [ObjectType]);
 export const TextIOWrapperType = new PyType('TextIOWrapper', [ObjectType]);
 export const FileIOType = new PyType('FileIO', [ObjectType]);
 const ALL = [StringIOType, BytesIOType, TextIOWrapperType, FileIOType];
+
 /** io.IOBase: a base for Python classes that act as streams (their readinto/write/ioctl methods are the
  * stream protocol native code uses, e.g. json.dump or deflate.DeflateIO on a user stream). */
 export const IOBaseType = new PyType('IOBase', [ObjectType]);
@@ -51,129 +83,194 @@ IOBaseType.make = (cls) => new PyInstance(cls);
 function self(a: PyObj[]): PyStream {
   const s = a[0];
   if (!(s instanceof PyStream)) throw typeError('expected stream');
+  return s;
+}
+function open_(a: PyObj[]): PyStream {
+  const s = self(a);
   s.check();
   return s;
 }
+const EBADF = 9;
+function forReading(a: PyObj[]): PyStream {
+  const s = open_(a);
+  if (!s.readable) throw excArgs(OSErrorType, [EBADF]);
+  return s;
+}
 
-function readLine(s: PyStream, limit = -1): Uint8Array {
-  let end = s.pos;
-  while (end < s.len && (limit < 0 || end - s.pos < limit)) {
-    if (s.data[end++] === 10) break;
+function buffer(o: PyObj): Uint8Array {
+  const b = bufferOf(o);
+  if (b === undefined) throw typeError('object with buffer protocol required');
+  return b;
+}
+
+/** Text read(n): n characters, reading whole UTF-8 sequences (stream_read_generic's loop). */
+function readChars(s: PyStream, n: number): Uint8Array {
+  const out: number[] = [];
+  let chars = 0;
+  while (chars < n && s.pos < s.len) {
+    const c = s.data[s.pos++] as number;
+    out.push(c);
+    const need = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+    for (let k = 0; k < need && s.pos < s.len; k++) out.push(s.data[s.pos++] as number);
+    chars++;
   }
-  const r = s.data.subarray(s.pos, end);
-  s.pos = end;
-  return r;
+  return Uint8Array.from(out);
+}
+
+function readLine(s: PyStream, limit: number): Uint8Array {
+  const out: number[] = [];
+  while (limit < 0 || out.length < limit) {
+    if (s.pos >= s.len) break;
+    const c = s.data[s.pos++] as number;
+    out.push(c);
+    if (c === 10) break;
+  }
+  return Uint8Array.from(out);
+}
+
+/** stream_readinto_write_generic's (buffer, offset, length) selection. */
+function window(a: PyObj[], b: Uint8Array): Uint8Array {
+  let off = 0;
+  let max = Infinity;
+  if (a.length === 3) max = Number(truncatedU64(a[2] as PyObj));
+  else if (a.length === 4) {
+    off = Math.min(Number(truncatedU64(a[2] as PyObj)), b.length);
+    max = Number(truncatedU64(a[3] as PyObj));
+  }
+  return b.subarray(off, off + Math.min(b.length - off, max));
 }
 
 for (const t of ALL) {
-  const text = t === StringIOType || t === TextIOWrapperType;
-  defMethod(t, 'write', (a) => {
+  defMethod(t, 'read', fixed(1, 2, (a) => {
+    const s = forReading(a);
+    const n = a.length > 1 ? wordInt(a[1] as PyObj) : -1;
+    if (n === -1) return s.out(s.read(Infinity));
+    if (s.text) return s.out(readChars(s, n));
+    return s.out(s.read(Math.max(0, n)));
+  }));
+  defMethod(t, 'readinto', fixed(2, 3, (a) => {
+    const s = forReading(a);
+    const target = a[1] as PyObj;
+    const b = target instanceof PyBytes || typeof target === 'string' ? undefined : bufferOf(target);
+    if (b === undefined) throw typeError('object with buffer protocol required');
+    const w = window(a, b);
+    const got = s.read(w.length);
+    w.set(got);
+    return got.length;
+  }));
+  defMethod(t, 'readline', fixed(1, 2, (a) => {
+    const s = forReading(a);
+    return s.out(readLine(s, a.length > 1 ? wordInt(a[1] as PyObj) : -1));
+  }));
+  defMethod(t, 'write', fixed(2, 4, (a) => {
+    const s = open_(a);
+    if (!s.writable) throw excArgs(OSErrorType, [EBADF]);
+    const w = window(a, buffer(a[1] as PyObj));
+    s.write(w);
+    return w.length;
+  }));
+  defMethod(t, 'seek', fixed(2, 3, (a) => {
     const s = self(a);
-    const v = a[1] as PyObj;
-    let b: Uint8Array;
-    if (text) {
-      if (typeof v !== 'string') throw typeError(`can't convert '${typeof v === 'object' ? v.type.name : typeof v}' object to str implicitly`);
-      b = enc.encode(v);
-    } else {
-      const bb = bufferOf(v);
-      if (!bb || typeof v === 'string') throw typeError('object with buffer protocol required');
-      b = bb;
-    }
-    s.write(b);
-    return b.length;
-  });
-  defMethod(t, 'read', (a) => {
-    const s = self(a);
-    const n = a.length > 1 && a[1] !== NoneObj ? Number(checkInt(a[1] as PyObj)) : -1;
-    const end = n < 0 ? s.len : Math.min(s.len, s.pos + n);
-    const r = s.data.subarray(s.pos, end);
-    s.pos = end;
-    return s.out(r);
-  });
-  defMethod(t, 'readline', (a) => {
-    const s = self(a);
-    return s.out(readLine(s, a.length > 1 ? Number(checkInt(a[1] as PyObj)) : -1));
-  });
-  defMethod(t, 'seek', (a) => {
-    const s = self(a);
-    let off = Number(checkInt(a[1] as PyObj));
-    const whence = a.length > 2 ? Number(checkInt(a[2] as PyObj)) : 0;
-    if (whence === 1) off += s.pos;
-    else if (whence === 2) off += s.len;
-    s.pos = Math.max(0, off);
+    const off = wordBig(a[1] as PyObj);
+    const whence = a.length > 2 ? wordInt(a[2] as PyObj) : 0;
+    if (whence === 0 && off < 0n) throw excArgs(OSErrorType, [EINVAL]);
+    const ref = BigInt(whence === 1 ? s.pos : whence === 2 ? s.len : 0);
+    let np = ref + off;
+    // a relative seek before the start clamps to 0 (CPython's behaviour, not POSIX's EINVAL)
+    if (np < 0n) np = 0n;
+    s.pos = Number(np);
     return s.pos;
-  });
-  defMethod(t, 'tell', (a) => self(a).pos);
-  defMethod(t, 'flush', () => NoneObj);
-  defMethod(t, 'close', (a) => {
-    const s = a[0] as PyStream;
-    if (!s.closed) {
-      s.closed = true;
-      s.onClose?.(s.data.subarray(0, s.len));
-    }
+  }));
+  defMethod(t, 'tell', fixed(1, 1, (a) => self(a).pos));
+  // like upstream's ioctl-based seek/tell/flush, these work on a closed buffer too
+  defMethod(t, 'flush', fixed(1, 1, (a) => {
+    self(a);
     return NoneObj;
-  });
-  defMethod(t, '__enter__', (a) => a[0] as PyObj);
-  defMethod(t, '__exit__', (a) => {
-    const s = a[0] as PyStream;
-    if (!s.closed) {
-      s.closed = true;
-      s.onClose?.(s.data.subarray(0, s.len));
-    }
+  }));
+  defMethod(t, 'close', fixed(1, 1, (a) => {
+    self(a).close();
     return NoneObj;
-  });
+  }));
+  defMethod(t, '__enter__', fixed(1, 1, (a) => a[0] as PyObj));
+  defMethod(t, '__exit__', fixed(4, 4, (a) => {
+    self(a).close();
+    return NoneObj;
+  }));
+  // iterating a stream reads lines (MP_TYPE_FLAG_ITER_IS_STREAM)
   t.getiter = (o) => o;
   t.iternext = (o) => {
     const s = o as PyStream;
     s.check();
-    const l = readLine(s);
+    if (!s.readable) throw excArgs(OSErrorType, [EBADF]);
+    const l = readLine(s, -1);
     return l.length === 0 ? undefined : s.out(l);
   };
-  t.print = (o) => `<io.${t.name} ${Number(0x7f0000000000 + (o as PyStream).len).toString(16)}>`;
 }
+defMethod(TextIOWrapperType, 'readlines', fixed(1, 1, (a) => {
+  const s = forReading(a);
+  const lines: PyObj[] = [];
+  for (let l = readLine(s, -1); l.length > 0; l = readLine(s, -1)) lines.push(s.out(l));
+  return new PyList(lines);
+}));
+FileIOType.dict.set('readlines', TextIOWrapperType.dict.get('readlines') as PyObj);
+for (const t of [TextIOWrapperType, FileIOType]) defMethod(t, 'fileno', fixed(1, 1, (a) => open_(a).fd));
+
 for (const t of [StringIOType, BytesIOType]) {
-  defMethod(t, 'getvalue', (a) => {
-    const s = self(a);
+  defMethod(t, 'getvalue', fixed(1, 1, (a) => {
+    const s = open_(a);
     return s.out(s.data.subarray(0, s.len));
-  });
-  t.make = (cls, args) => {
+  }));
+  t.make = (cls, args, kw: KwArgs | undefined) => {
+    void kw;
     const init = args[0];
     let b: Uint8Array = new Uint8Array(0);
-    if (init !== undefined && init !== NoneObj) {
-      if (cls === StringIOType) {
-        if (typeof init !== 'string') throw typeError("can't convert to str implicitly");
-        b = enc.encode(init);
-      } else b = bufferOf(init) ?? new Uint8Array(0);
-    }
-    return new PyStream(cls, b, cls === StringIOType);
+    // an int is only an initial allocation size; anything else must offer the buffer protocol
+    if (init !== undefined && typeof init !== 'number' && typeof init !== 'bigint' && typeof init !== 'boolean') b = buffer(init);
+    return new PyStream(cls, b, cls === StringIOType || cls.isSubclassOf(StringIOType));
   };
+  t.print = (o) => `<io.${t === StringIOType ? 'StringIO' : 'BytesIO'} 0x${objectId(o).toString(16)}>`;
 }
+for (const t of [TextIOWrapperType, FileIOType]) t.print = (o) => `<io.${t.name} ${(o as PyStream).fd}>`;
+
+
+let nextFd = 3;
 
 /** open(path, mode='r') on the host. */
 export function openOnHost(host: ModuleHost, args: PyObj[], kwMode?: PyObj): PyObj {
   const path = str(args[0] as PyObj);
-  const mode = typeof (kwMode ?? args[1]) === 'string' ? ((kwMode ?? args[1]) as string) : 'r';
+  const m = kwMode ?? args[1];
+  const mode = typeof m === 'string' ? m : 'r';
   const binary = mode.includes('b');
   const type = binary ? FileIOType : TextIOWrapperType;
-  if (mode.includes('w') || mode.includes('a')) {
+  let s: PyStream;
+  if (mode.includes('w') || mode.includes('a') || mode.includes('x')) {
     if (!host.writeFile) throw excArgs(OSErrorType, [1]);
+    if (mode.includes('x') && host.stat(path) !== undefined) throw excArgs(OSErrorType, [17]);
+    if (host.stat(path) === 'dir') throw excArgs(OSErrorType, [21]);
     const existing = mode.includes('a') ? host.readFile(path) ?? new Uint8Array(0) : new Uint8Array(0);
-    const s = new PyStream(type, existing, !binary, (d) => host.writeFile?.(path, d.slice()));
+    s = new PyStream(type, existing, !binary, (d) => host.writeFile?.(path, d.slice()));
     s.pos = existing.length;
-    host.writeFile(path, existing);
-    return s;
+    s.readable = mode.includes('+');
+    try {
+      host.writeFile(path, existing);
+    } catch {
+      // the host could not create it (missing directory, permissions)
+      throw excArgs(OSErrorType, [2]);
+    }
+  } else {
+    const st = host.stat(path);
+    if (st === 'dir') throw excArgs(OSErrorType, [21]);
+    const data = host.readFile(path);
+    if (!data) throw excArgs(OSErrorType, [2]);
+    s = new PyStream(type, data, !binary, mode.includes('+') ? (d) => host.writeFile?.(path, d.slice()) : undefined, mode.includes('+'));
   }
-  const st = host.stat(path);
-  if (st === 'dir') throw excArgs(OSErrorType, [21]);
-  const data = host.readFile(path);
-  if (!data) throw excArgs(OSErrorType, [2]);
-  return new PyStream(type, data, !binary);
+  s.fd = nextFd++;
+  return s;
 }
 
 registerNativeModule('io', (host) => makeModule('io', {
-  StringIO: StringIOType,
+  open: (a, kw) => openOnHost(host, a, kw?.get('mode')),
   BytesIO: BytesIOType,
   IOBase: IOBaseType,
-  open: (a, kw) => openOnHost(host, a, kw?.get('mode')),
+  StringIO: StringIOType,
 }));
-void excMsg;
