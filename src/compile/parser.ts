@@ -931,13 +931,25 @@ class Parser {
     if (d === undefined) d = DESCENTS[k] = computeDescent(rule, lex.tokKind);
     const stack = this.rules;
     const line = lex.tokLine;
-    const len = d.length;
-    for (let j = 1; j < len; j += 2) stack.push(d[j] as number, d[j + 1] as number, line);
+    let end = d.length;
     const orRule = d[0] as number;
     if (orRule >= 0) {
       this.pushToken(orRule);
       lex.next();
+      // The frames would now be popped deepest first; those that are no-ops for the new token (see
+      // LIST_ENDS, OPT_ENDS; an `or` frame once an alternative matched) need not be pushed at all.
+      const t = lex.tokKind;
+      while (end > 1) {
+        const r = d[end - 2] as number;
+        const k = R_KIND[r] as number;
+        if (k !== K_OR) {
+          if (d[end - 1] !== 1) break;
+          if ((k === K_LIST ? LIST_ENDS[r * NUM_TOKS + t] : OPT_ENDS[r * NUM_TOKS + t]) !== 1) break;
+        }
+        end -= 2;
+      }
     }
+    for (let j = 1; j < end; j += 2) stack.push(d[j] as number, d[j + 1] as number, line);
   }
 
   run(): ParseNode {
