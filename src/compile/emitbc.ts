@@ -425,6 +425,20 @@ export class BytecodeEmitter {
     this.op(1, Op.LOAD_CONST_SMALL_INT);
     if (this.suppress) return;
     // 7-bit groups, most significant first, with a sign group when bit 6 of the lead disagrees
+    if (typeof n === 'number' && n >= -0x40000000 && n < 0x40000000) {
+      // the same encoding in int32 arithmetic (at most 5 groups)
+      let y = n;
+      let k = 0;
+      do {
+        k++;
+        y >>= 7;
+      } while (y !== 0 && y !== -1);
+      const top = (n >> (7 * (k - 1))) & 0x7f;
+      if (y === -1 && (top & 0x40) === 0) this.bcByte(0x7f | 0x80);
+      else if (y === 0 && (top & 0x40) !== 0) this.bcByte(0x80);
+      for (let i = k - 1; i >= 0; i--) this.bcByte(((n >> (7 * i)) & 0x7f) | (i > 0 ? 0x80 : 0));
+      return;
+    }
     let x = BigInt(n);
     const groups: number[] = [];
     do {
