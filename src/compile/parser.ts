@@ -461,15 +461,35 @@ const OPT_ENDS: Uint8Array = (() => {
 /**
  * What the main loop does from pushing `rule` with `tok` current until it consumes that token is fixed
  * by (rule, tok) alone: a chain of frames (each rule with the argument index it resumes at) down to
- * the rule that matches the token. DESCENTS caches that chain, so the loop pushes it in one go instead
- * of popping and re-pushing a frame per level (test → or_test → … → atom is ~15 levels).
+ * the rule that matches the token. DESC_AT/descPool cache that chain, so the loop pushes it in one
+ * go instead of popping and re-pushing a frame per level (test → or_test → … → atom is ~15 levels).
  *
  * Layout: [orRule, rule0, i0, rule1, i1, ...]. The frames are pushed in order, all with the current
  * token's line. orRule >= 0 means that `or` rule matches the token itself (the loop would push the
  * token and advance); otherwise the last frame is (rule, 0) and the loop goes on from there (an
  * `and`/list rule starting with a token or an optional rule, or anything unusual).
  */
-const DESCENTS: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(RULE_COUNT * NUM_TOKS).fill(undefined);
+// Descents are appended to one pool as [frame words, orRule, frames...]; DESC_AT[rule * NUM_TOKS +
+// tok] is where a computed one starts (0: not computed yet), so a lookup touches two flat arrays.
+const DESC_AT = new Int32Array(RULE_COUNT * NUM_TOKS);
+let descPool = new Int32Array(1 << 12);
+let descPoolLen = 1;
+
+function addDescent(rule: number, tok: number): number {
+  const d = computeDescent(rule, tok);
+  const need = descPoolLen + d.length + 1;
+  if (need > descPool.length) {
+    const n = new Int32Array(Math.max(descPool.length * 2, need));
+    n.set(descPool.subarray(0, descPoolLen));
+    descPool = n;
+  }
+  const at = descPoolLen;
+  descPool[at] = d.length - 1;
+  descPool.set(d, at + 1);
+  descPoolLen = need;
+  DESC_AT[rule * NUM_TOKS + tok] = at;
+  return at;
+}
 
 function computeDescent(rule: number, tok: number): Int32Array {
   const out: number[] = [-1];
@@ -923,23 +943,24 @@ class Parser {
 
   // -- the main loop --
 
-  /** Pushes `rule` for the current token: its whole descent at once (see DESCENTS). */
+  /** Pushes `rule` for the current token: its whole descent at once (see computeDescent). */
   private descend(rule: number): void {
     const lex = this.lex;
-    const k = rule * NUM_TOKS + lex.tokKind;
-    let d = DESCENTS[k];
-    if (d === undefined) d = DESCENTS[k] = computeDescent(rule, lex.tokKind);
+    let at = DESC_AT[rule * NUM_TOKS + lex.tokKind] as number;
+    if (at === 0) at = addDescent(rule, lex.tokKind);
+    const d = descPool;
     const stack = this.rules;
     const line = lex.tokLine;
-    let end = d.length;
-    const orRule = d[0] as number;
+    const first = at + 2; // frames are d[first .. end) as (rule, i) pairs
+    let end = first + (d[at] as number);
+    const orRule = d[at + 1] as number;
     if (orRule >= 0) {
       this.pushToken(orRule);
       lex.next();
       // The frames would now be popped deepest first; those that are no-ops for the new token (see
       // LIST_ENDS, OPT_ENDS; an `or` frame once an alternative matched) need not be pushed at all.
       const t = lex.tokKind;
-      while (end > 1) {
+      while (end > first) {
         const r = d[end - 2] as number;
         const k = R_KIND[r] as number;
         if (k !== K_OR) {
@@ -949,7 +970,7 @@ class Parser {
         end -= 2;
       }
     }
-    for (let j = 1; j < end; j += 2) stack.push(d[j] as number, d[j + 1] as number, line);
+    for (let j = first; j < end; j += 2) stack.push(d[j] as number, d[j + 1] as number, line);
   }
 
   run(): ParseNode {
