@@ -310,7 +310,10 @@ export class BytecodeEmitter {
     if (this.pass === Pass.CodeSize) {
       this.codeInfoSize = this.codeInfoOffset;
       this.bytecodeSize = this.bytecodeOffset;
-      this.code = new Uint8Array(this.codeInfoSize + this.bytecodeSize);
+      // one buffer reused by every scope: the EMIT pass writes each byte of [0, size) before it is
+      // sliced out (a pass whose size differs is redone), so stale bytes never reach the output
+      const size = this.codeInfoSize + this.bytecodeSize;
+      if (this.code.length < size) this.code = new Uint8Array(Math.max(size, 2 * this.code.length, 256));
     } else if (this.pass === Pass.Emit) {
       if (this.codeInfoOffset !== this.codeInfoSize || this.bytecodeOffset !== this.bytecodeSize) {
         this.codeInfoSize = this.codeInfoOffset;
