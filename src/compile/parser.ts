@@ -528,6 +528,23 @@ function computeDescent(rule: number, tok: number): Int32Array {
   return Int32Array.from(out);
 }
 
+/**
+ * The value of a plain decimal literal of up to 15 digits ("0" or no leading zero, no '_'), which is
+ * what parseIntegerLiteral would return for it; -1 for anything else (left to parseIntegerLiteral).
+ */
+function decimalTokenValue(b: Uint8Array, len: number): number {
+  if (len === 0 || len > 15) return -1;
+  const c0 = b[0] as number;
+  if (c0 === 0x30) return len === 1 ? 0 : -1;
+  let v = 0;
+  for (let i = 0; i < len; i++) {
+    const c = (b[i] as number) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /** TOKEN leaves are values upstream (tagged words), so one node per token kind is shared. */
 const TOKEN_NODES: readonly ParseNode[] = Array.from({ length: Tok.NUMBER_OF }, (_, t) => newToken(t as Tok));
 
@@ -555,6 +572,9 @@ class Parser {
   private readonly sourceName: string;
   private readonly mode: ParseMode;
   private readonly smallIntBits: number;
+  /** the target's small-int range */
+  private readonly smallIntMax: bigint;
+  private readonly smallIntMin: bigint;
   readonly qstrs: Set<string>;
   private readonly rules = new RuleStack();
   private readonly results: ParseNode[] = [];
@@ -570,6 +590,8 @@ class Parser {
     this.sourceName = lex.sourceName;
     this.mode = mode;
     this.smallIntBits = options.smallIntBits ?? 31;
+    this.smallIntMax = (1n << BigInt(this.smallIntBits - 1)) - 1n;
+    this.smallIntMin = -(1n << BigInt(this.smallIntBits - 1));
     this.qstrs = new Set(LONG_STATIC_QSTRS);
     this.qstrs.add(lex.sourceName);
     for (const q of options.internedNames ?? []) this.qstrs.add(q);
@@ -613,8 +635,7 @@ class Parser {
   // -- constants --
 
   private fitsTarget(v: bigint): boolean {
-    const half = 1n << BigInt(this.smallIntBits - 1);
-    return v >= -half && v < half;
+    return v >= this.smallIntMin && v <= this.smallIntMax;
   }
 
   /** make_node_const_object_optimised */
@@ -675,6 +696,11 @@ class Parser {
         break;
       }
       case Tok.INTEGER: {
+        const small = decimalTokenValue(lex.tokBuffer(), lex.tokDataLength());
+        if (small >= 0) {
+          pn = this.makeOptimised({ kind: 'int', v: BigInt(small), mpz: false }, lex.tokLine);
+          break;
+        }
         const r = parseIntegerLiteral(lex.tokData());
         if (!r.ok) throw new CompileError('SyntaxError', r.message, this.sourceName, lex.tokLine);
         pn = this.makeOptimised(intNum(r.value), lex.tokLine);
