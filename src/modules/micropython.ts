@@ -1,6 +1,6 @@
 // micropython module: const, opt_level and the memory/heap helpers the unix port exposes.
 import { dictFromMap } from '../objects/dict.js';
-import { NoneObj, PyBuiltin, PyModule, type PyObj } from '../objects/object.js';
+import { NoneObj, PyBuiltin, PyModule, setHeapLockDepth, type PyObj } from '../objects/object.js';
 import { vmState } from '../vm/state.js';
 
 export function makeMicropythonModule(): PyModule {
@@ -15,10 +15,12 @@ export function makeMicropythonModule(): PyModule {
     })],
     ['heap_lock', new PyBuiltin('heap_lock', () => {
       vmState.heapLocked++;
+      setHeapLockDepth(vmState.heapLocked);
       return NoneObj;
     })],
     ['heap_unlock', new PyBuiltin('heap_unlock', () => {
       vmState.heapLocked = Math.max(0, vmState.heapLocked - 1);
+      setHeapLockDepth(vmState.heapLocked);
       return vmState.heapLocked;
     })],
     ['heap_locked', new PyBuiltin('heap_locked', () => vmState.heapLocked)],

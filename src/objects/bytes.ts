@@ -167,6 +167,9 @@ function bytesLikeBinary(op: Binary, a: PyObj, b: PyObj, make: (d: Uint8Array) =
     case Binary.ADD: case Binary.IADD: {
       const bb = bufferOf(b);
       if (!bb) return undefined;
+      // concatenating with an empty operand returns the other object unchanged (no allocation)
+      if (bb.length === 0 && a instanceof PyBytes) return a;
+      if (d.length === 0 && b instanceof PyBytes && a instanceof PyBytes) return b;
       if (op === Binary.IADD && a instanceof PyByteArray) {
         a.data = concat(a.data, bb);
         return a;

@@ -1,7 +1,7 @@
 // The exception hierarchy of the unix port and helpers to build exception instances. Messages passed
 // here are upstream's MP_ERROR_TEXT strings (with MICROPY_ERROR_REPORTING_DETAILED, the unix default).
 import {
-  EMPTY_TUPLE, ObjectType, PyObject, PyTuple, PyType, setArgError, type KwArgs, type PyObj,
+  EMPTY_TUPLE, ObjectType, PyObject, PyTuple, PyType, setArgError, setHeapError, type KwArgs, type PyObj,
 } from './object.js';
 
 /** One traceback entry: source file, line, block name (upstream stores them as qstr triples). */
@@ -30,6 +30,7 @@ function makeExc(cls: PyType, args: PyObj[], kw: KwArgs | undefined): PyObj {
 const excTypes = new Map<string, PyType>();
 function defExc(name: string, base: PyType | undefined): PyType {
   const t = new PyType(name, base ? [base] : [ObjectType], { make: makeExc });
+  t.heapExempt = true;
   if (!base) t.native = t;
   excTypes.set(name, t);
   return t;
@@ -83,6 +84,7 @@ export const zeroDivision = (msg: string): PyException => excMsg(ZeroDivisionErr
 export const overflowError = (msg: string): PyException => excMsg(OverflowErrorType, msg);
 
 setArgError((msg) => typeError(msg));
+setHeapError(() => excMsg(MemoryErrorType, 'memory allocation failed, heap is locked'));
 
 export function isExceptionType(t: PyObj): t is PyType {
   return t instanceof PyType && t.isSubclassOf(BaseExceptionType);

@@ -167,6 +167,7 @@ defMethod(ListType, 'extend', (a) => {
   const l = asList(a[0] as PyObj);
   const src = toArray(a[1] as PyObj);
   checkAlloc((l.items.length + src.length) * 8);
+  if (vmState.heapLocked && src.length > 0) throw excMsg(MemoryErrorType, 'memory allocation failed, heap is locked');
   for (const x of src) l.items.push(x);
   return NoneObj;
 });

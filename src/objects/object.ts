@@ -20,7 +20,30 @@ export type NativeFn = (args: PyObj[], kw: KwArgs | undefined) => PyObj;
 export class PyObject {
   declare type: PyType;
   constructor(type: PyType) {
+    // micropython.heap_lock(): creating a heap object fails (exceptions and stack-allocated iterators
+    // are exempt, as upstream raises MemoryError from a static object and iterates on the C stack)
+    if (heapLockDepth !== 0 && type !== undefined && !type.heapExempt) throw lockedHeapError();
     this.type = type;
+  }
+}
+
+let heapLockDepth = 0;
+let heapError: () => PyObject = () => new Error('MemoryError') as unknown as PyObject;
+/** Set by the VM (micropython.heap_lock/unlock). */
+export function setHeapLockDepth(n: number): void {
+  heapLockDepth = n;
+}
+export function setHeapError(f: () => PyObject): void {
+  heapError = f;
+}
+/** Builds the MemoryError with the lock lifted (its own args tuple must not fail). */
+function lockedHeapError(): PyObject {
+  const d = heapLockDepth;
+  heapLockDepth = 0;
+  try {
+    return heapError();
+  } finally {
+    heapLockDepth = d;
   }
 }
 
@@ -104,6 +127,8 @@ export class PyType extends PyObject implements TypeSlots {
   unhashable = false;
   /** The attr slot takes precedence over the type's dict (super objects). */
   attrFirst = false;
+  /** Instances may be created while the heap is locked. */
+  heapExempt = false;
   make?: TypeSlots['make'];
   print?: TypeSlots['print'];
   call?: TypeSlots['call'];
@@ -119,6 +144,7 @@ export class PyType extends PyObject implements TypeSlots {
   constructor(name: string, bases: PyType[] = [], slots: TypeSlots = {}, metatype?: PyType) {
     super(metatype ?? (TypeType as PyType | undefined) ?? (undefined as unknown as PyType));
     this.name = name;
+    this.heapExempt = name === 'iterator';
     this.bases = bases;
     this.dict = new Map();
     const b0 = bases[0];

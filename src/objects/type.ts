@@ -405,6 +405,16 @@ SuperType.baseable = false;
 SuperType.attrFirst = true;
 SuperType.print = (o) => `<super: <class '${(o as PySuper).cls.name}'>, <${typeName((o as PySuper).obj)} object>>`;
 
+/** The raw class attribute super(cls, ...) would find, without binding (LOAD_SUPER_METHOD). */
+export function superRaw(cls: PyType, name: string): PyObj | undefined {
+  const mro = cls.mro;
+  for (let i = 1; i < mro.length; i++) {
+    const v = (mro[i] as PyType).dict.get(name);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 /** Looks `name` up for super(cls, obj): depth-first through cls's bases (not obj's MRO). */
 export function superLookup(cls: PyType, obj: PyObj, name: string): PyObj | undefined {
   const mro = cls.mro;

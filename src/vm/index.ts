@@ -6,7 +6,7 @@ import {
   BUILTIN_EXCEPTIONS, excMsg, ImportErrorType, PyException, SystemExitType, typeError, valueError,
 } from '../objects/exceptions.js';
 import {
-  NoneObj, PrintKind, PyList, PyModule, PyObject, PyTuple, PyType, type KwArgs, type PyObj,
+  NoneObj, PrintKind, PyList, PyModule, PyObject, PyTuple, PyType, setHeapLockDepth, type KwArgs, type PyObj,
 } from '../objects/object.js';
 import { makeBuiltins } from './builtins.js';
 import type { Code } from './code.js';
@@ -275,6 +275,8 @@ export function createVM(options: VmOptions): VM {
   function install(): void {
     resetInterpreter();
     vmState.heapSize = options.heapSize ?? 2 * 1024 * 1024;
+    vmState.heapLocked = 0;
+    setHeapLockDepth(0);
     rt.hooks = {
       stdout: (s) => host.stdout(s),
       stderr: (s) => host.stderr(s),

@@ -24,7 +24,7 @@ import {
 } from '../objects/object.js';
 import { PySlice } from '../objects/slice.js';
 import { PySet, newSet } from '../objects/set.js';
-import { isInstance, superLookup } from '../objects/type.js';
+import { isInstance, superLookup, superRaw } from '../objects/type.js';
 import { loadAttr, loadMethodInto, storeAttr } from './attr.js';
 import { SCOPE_DEFKWARGS, SCOPE_GENERATOR, SCOPE_VARARGS, SCOPE_VARKEYWORDS, type Code } from './code.js';
 import {
@@ -325,6 +325,13 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               const cls = state[sp] as PyObj;
               const self = state[sp + 1] as PyObj;
               if (!(cls instanceof PyType)) throw typeError('super() argument 1 must be type');
+              const raw = superRaw(cls, name);
+              if (raw instanceof PyFunction || (raw instanceof PyBuiltin && raw.isMethod)) {
+                // method call through super(): no bound-method object
+                state[sp - 1] = raw;
+                state[sp] = self;
+                break;
+              }
               const v = superLookup(cls, self, name);
               if (v === undefined) throw excMsg(attrErrType(), `'super' object has no attribute '${name}'`);
               if (v instanceof PyBoundMethod && v.self === self) {
