@@ -355,6 +355,21 @@ export const BYTE_STRINGS = new ByteStrings();
 /** identifier bytes: letters, digits, '_' and every byte >= 0x80 */
 const IDENT = new Uint8Array(256);
 for (let c = 0; c < 256; c++) IDENT[c] = isAlpha(c) || isDigit(c) || c === 0x5f || c >= 0x80 ? 1 : 0;
+/** How a token's first byte is dispatched in next(). */
+const S_OTHER = 0;
+const S_NAME = 1; // identifier head that cannot start a string literal
+const S_PREFIX = 2; // r u b f t: a string prefix or an identifier head
+const S_QUOTE = 3;
+const S_DIGIT = 4;
+const START_CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  if (c === CH_SQUOTE || c === CH_DQUOTE) START_CLASS[c] = S_QUOTE;
+  else if (c === 0x72 || c === 0x75 || c === 0x62 || c === 0x66 || c === 0x74) START_CLASS[c] = S_PREFIX;
+  else if (isAlpha(c) || c === 0x5f || c >= 0x80) START_CLASS[c] = S_NAME;
+  else if (isDigit(c)) START_CLASS[c] = S_DIGIT;
+  else START_CLASS[c] = S_OTHER;
+}
+
 /** bytes nextChar passes through with nothing but a column step: all but NUL, tab, LF and CR */
 const PLAIN = new Uint8Array(256).fill(1);
 PLAIN[0] = PLAIN[CH_TAB] = PLAIN[CH_NL] = PLAIN[CH_CR] = 0;
@@ -508,10 +523,6 @@ export class Lexer {
     );
   }
 
-  private isHeadOfIdentifier(): boolean {
-    return isAlpha(this.chr0) || this.chr0 === ch('_') || this.chr0 >= 0x80;
-  }
-
   /** Skips spaces, comments and line continuations; returns true when stopped at a newline that ends a logical line. */
   private skipWhitespace(stopAtNewline: boolean): boolean {
     while (!this.isEnd()) {
@@ -578,14 +589,15 @@ export class Lexer {
       }
     } else if (this.isEnd()) {
       this.tokKind = Tok.END;
-    } else if (this.isStringOrBytes()) {
-      this.lexStrings();
-    } else if (this.isHeadOfIdentifier()) {
-      this.lexName();
-    } else if (isDigit(this.chr0) || (this.chr0 === ch('.') && isDigit(this.chr1))) {
-      this.lexNumber();
     } else {
-      this.lexOperator();
+      // in lexer.c's order: string, name, number, operator (only quotes and the prefix letters can
+      // start a string, so other identifier bytes go straight to lexName)
+      const cls = START_CLASS[this.chr0] as number;
+      if (cls === S_NAME) this.lexName();
+      else if ((cls === S_PREFIX || cls === S_QUOTE) && this.isStringOrBytes()) this.lexStrings();
+      else if (cls === S_PREFIX) this.lexName();
+      else if (cls === S_DIGIT || (this.chr0 === ch('.') && isDigit(this.chr1))) this.lexNumber();
+      else this.lexOperator();
     }
   }
 
