@@ -4,3 +4,4 @@ import './gc.js';
 import './platform.js';
 import './os.js';
 import './deflate.js';
+import './select.js';
