@@ -7,7 +7,7 @@
 //   being OSError(-result); in-memory buffers (BytesIO/StringIO) do not support polling: OSError(EINVAL);
 // - poll(timeout) re-polls until something is ready or the timeout (ms, -1 = forever) expires;
 //   ipoll(timeout, flags) with flags & 1 is one-shot: reported objects are disarmed (mask 0).
-import { excArgs, OSErrorType } from '../objects/exceptions.js';
+import { excArgs, excMsg, OSErrorType, ValueErrorType } from '../objects/exceptions.js';
 import { NoneObj, ObjectType, PyList, PyObject, PyTuple, PyType, typeOf, type PyObj } from '../objects/object.js';
 import { loadAttrMaybe } from '../vm/attr.js';
 import { call } from '../vm/runtime.js';
@@ -66,12 +66,15 @@ function fdOf(o: PyObj): number | undefined {
 
 /** One pass over the entries: the ready (object, events) pairs. */
 function pollOnce(p: PyPoll): [Entry, number][] {
+  // poll(2) refuses more descriptors than a process may open (1024 under CI's ulimit)
+  if (p.entries.filter((e) => e.fd !== undefined).length > 1024) throw excArgs(OSErrorType, [EINVAL]);
   const out: [Entry, number][] = [];
   for (const e of p.entries) {
     let ready: number;
     if (e.fd !== undefined) {
-      // files and the standard streams never block
-      ready = e.mask & (POLLIN | POLLOUT);
+      // files never block; stdin is read like a file, stdout/stderr are only writable
+      const can = e.fd === 1 || e.fd === 2 ? POLLOUT : POLLIN | POLLOUT;
+      ready = e.mask & can;
     } else if (isIOBase(e.obj)) {
       const r = ioctl(e.obj, STREAM_POLL, e.mask);
       if (r < 0) throw excArgs(OSErrorType, [-r]);
@@ -119,7 +122,11 @@ const PollType: PyType = nativeClass('poll', {
     const mask = a.length > 2 ? wordInt(a[2] as PyObj) : POLLIN | POLLOUT;
     const i = p.find(o);
     if (i >= 0) (p.entries[i] as Entry).mask = mask;
-    else p.entries.push({ obj: o, mask, fd: fdOf(o) });
+    else {
+      const fd = fdOf(o);
+      if (fd !== undefined && fd < 0 && typeof o === 'number') throw excMsg(ValueErrorType);
+      p.entries.push({ obj: o, mask, fd });
+    }
     return NoneObj;
   }),
   unregister: fixed(2, 2, (a) => {
