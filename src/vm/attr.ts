@@ -176,6 +176,10 @@ export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE):
       if (!o.dict.delete(name)) throw mkAttributeError(o, name);
     } else o.dict.set(name, value);
     o.version++;
+    // a descriptor or __setattr__ may have been added: instances (of it and its subclasses) must take
+    // the checked path from now on
+    o.fastSetattr = false;
+    fastSetattrEpochBump();
     invalidateTypeCaches();
     return;
   }
@@ -220,6 +224,19 @@ export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE):
   // A closure silently ignores attribute stores (upstream misbehaviour recorded by the corpus).
   if (t === ClosureType && value !== DELETE) return;
   throw mkAttributeError(o, name);
+}
+
+/** Subclasses cached fastSetattr too: clear it on every user class once any class changes. */
+const userClasses = new Set<WeakRef<PyType>>();
+export function registerUserClass(t: PyType): void {
+  userClasses.add(new WeakRef(t));
+}
+function fastSetattrEpochBump(): void {
+  for (const r of userClasses) {
+    const t = r.deref();
+    if (t === undefined) userClasses.delete(r);
+    else t.fastSetattr = false;
+  }
 }
 
 /** object.__setattr__ / object.__delattr__ semantics: store directly, bypassing user hooks. */

@@ -23,7 +23,7 @@ import { intFromObj } from '../objects/str.js';
 import { isInstance, isSubclass, makeClass, markNativeInited, nativeInit, PySuper, SuperType } from '../objects/type.js';
 import { intUnary as intUnaryOp } from '../objects/int.js';
 import { ByteArrayType, BytesType, MemoryViewType } from '../objects/bytes.js';
-import { loadAttr, loadAttrMaybe, storeAttr } from './attr.js';
+import { loadAttr, loadAttrMaybe, registerUserClass, storeAttr } from './attr.js';
 import { callAny, currentFrame, runWithLocals } from './interp.js';
 import {
   binaryOp, call, getIter, hashOf, isCallable, isTrue, iterNext, len, repr, str, toArray, typeName, unaryOp, rt,
@@ -348,6 +348,7 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     } else cls = makeClass(name, args.slice(2), m);
     if (cls instanceof PyType) {
       cls.fastSetattr = computeFastSetattr(cls);
+      if (cls.fastSetattr) registerUserClass(cls);
       // descriptors learn their attribute name (PEP 487 __set_name__)
       for (const [k, v] of m) {
         if (typeof v === 'object' && v.type.isUser && !(v instanceof PyType)) {
