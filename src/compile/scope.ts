@@ -89,8 +89,11 @@ export interface ScopeOutput {
   /** children raw codes, by the scope that produced them, in MAKE_FUNCTION index order */
   children: Scope[];
   /** native emitter output: the raw-code kind and where the prelude starts in funData */
-  kind?: CodeKind.NativePy | CodeKind.NativeViper;
+  kind?: CodeKind.NativePy | CodeKind.NativeViper | CodeKind.NativeAsm;
   preludeOffset?: number;
+  /** inline assembler output: argument count and return type (MP_NATIVE_TYPE_xxx) */
+  asmNPosArgs?: number;
+  asmTypeSig?: number;
 }
 
 export class Scope {
