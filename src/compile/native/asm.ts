@@ -135,6 +135,28 @@ export abstract class Assembler {
     }
   }
 
+  /** Little-endian data from an integer truncated to 64 bits (inline assembler `data`). */
+  dataBig(size: number, val: bigint): void {
+    const at = this.reserve(size);
+    if (at >= 0) {
+      let x = BigInt.asUintN(64, val);
+      for (let i = 0; i < size; i++) {
+        this.code[at + i] = Number(x & 0xffn);
+        x >>= 8n;
+      }
+    }
+  }
+
+  /** Rounds the code position up to a multiple of `n` (a power of 2); the gap is not written. */
+  align(n: number): void {
+    this.offset = (this.offset + n - 1) & ~(n - 1);
+  }
+
+  /** Offset of a label as the assembler last saw it (-1 when unknown). */
+  labelOffset(label: number): number {
+    return this.labelDest(label);
+  }
+
   labelAssign(label: number): void {
     // a label ends any dead-code region
     this.suppress = false;

@@ -4,6 +4,10 @@
 import type { EmitCommon } from '../emit-common.js';
 import { isId, isNull, type ParseNode } from '../parse-node.js';
 import type { Assembler } from './asm.js';
+import type { InlineAsmEmitter } from './inline-asm.js';
+import { InlineRv32 } from './inline-rv32.js';
+import { InlineThumb } from './inline-thumb.js';
+import { InlineXtensa } from './inline-xtensa.js';
 import { AsmThumb } from './asm-thumb.js';
 import { AsmRv32 } from './asm-rv32.js';
 import { AsmX64 } from './asm-x64.js';
@@ -13,6 +17,23 @@ import { NativeEmitter, nativeTypeFromName, type NativeErrorSink } from './emit-
 
 export { ID_FLAG_VIPER_TYPE_POS, SCOPE_FLAG_VIPERRET_POS } from './emit-native.js';
 export type { Emitter } from './emitter-api.js';
+export { compileInlineAsmScope, type InlineAsmEmitter } from './inline-asm.js';
+
+/** The inline assembler of architecture `arch` (3..8 Thumb, 9/10 Xtensa, 11 RV32). */
+export function newInlineAsmEmitter(arch: number, maxNumLabels: number, archFlags: number): InlineAsmEmitter {
+  let em: InlineAsmEmitter;
+  if (arch >= 3 && arch <= 8) em = new InlineThumb(arch);
+  else if (arch === 9 || arch === 10) em = new InlineXtensa(arch === 10);
+  else if (arch === 11) em = new InlineRv32(archFlags);
+  else throw new Error('internal: no inline assembler for this architecture');
+  em.setMaxNumLabels(maxNumLabels);
+  return em;
+}
+
+/** Xtensa sizes its l32r constant table from the previous pass, so it needs two CODE_SIZE passes. */
+export function inlineAsmNeedsSecondSizePass(arch: number): boolean {
+  return arch === 9 || arch === 10;
+}
 
 /** The assembler of architecture `arch` (.mpy numbering), or undefined when mpyts has none. */
 function newAssembler(arch: number, archFlags: number): Assembler | undefined {
