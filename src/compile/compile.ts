@@ -47,7 +47,17 @@ import {
 import { Tok } from './tokens.js';
 import * as S from './compile-stmt.js';
 import * as E from './compile-expr.js';
-import { ID_FLAG_VIPER_TYPE_POS, newNativeEmitter, SCOPE_FLAG_VIPERRET_POS, viperAnnotationType, type Emitter } from './native/index.js';
+import {
+  compileInlineAsmScope,
+  ID_FLAG_VIPER_TYPE_POS,
+  inlineAsmNeedsSecondSizePass,
+  newInlineAsmEmitter,
+  newNativeEmitter,
+  SCOPE_FLAG_VIPERRET_POS,
+  viperAnnotationType,
+  type Emitter,
+  type InlineAsmEmitter,
+} from './native/index.js';
 
 export const INVALID_LABEL = 0xffff;
 
@@ -88,6 +98,7 @@ export class Compiler {
   emit: Emitter;
   readonly bc: BytecodeEmitter;
   private nativeEmit: Emitter | undefined;
+  private inlineAsm: InlineAsmEmitter | undefined;
   private maxNumLabels = 0;
   readonly common: EmitCommon;
   nextLabel = 0;
@@ -567,7 +578,16 @@ export class Compiler {
 
   /** True once a scope was compiled to machine code (the .mpy header then names the architecture). */
   get hasNative(): boolean {
-    return this.nativeEmit !== undefined;
+    return this.nativeEmit !== undefined || this.inlineAsm !== undefined;
+  }
+
+  /** An @micropython.asm_xxx function: CODE_SIZE (twice on Xtensa), then EMIT. */
+  private compileInlineAsm(s: Scope): void {
+    this.inlineAsm ??= newInlineAsmEmitter(this.opts.nativeArch, this.maxNumLabels, this.opts.archFlags ?? 0);
+    const em = this.inlineAsm;
+    compileInlineAsmScope(this, s, Pass.CodeSize, em);
+    if (inlineAsmNeedsSecondSizePass(this.opts.nativeArch)) compileInlineAsmScope(this, s, Pass.CodeSize, em);
+    if (this.error === null) compileInlineAsmScope(this, s, Pass.Emit, em);
   }
 
   private runPasses(): void {
@@ -576,9 +596,9 @@ export class Compiler {
     for (let i = 0; i < this.scopes.length && this.error === null; i++) {
       const s = this.scopes[i] as Scope;
       if (s.emitOptions === EmitOpt.Asm) {
-        this.scopeCur = s;
-        this.raise('NotImplementedError', null, 'inline assembler is not supported yet');
-        return;
+        compileInlineAsmScope(this, s, Pass.Scope, undefined);
+        if (this.nextLabel > maxLabels) maxLabels = this.nextLabel;
+        continue;
       }
       this.compileScope(s, Pass.Scope);
       // implicitly global names may really belong to an enclosing function
@@ -594,6 +614,10 @@ export class Compiler {
 
     for (const s of this.scopes) {
       if (this.error !== null) return;
+      if (s.emitOptions === EmitOpt.Asm) {
+        this.compileInlineAsm(s);
+        continue;
+      }
       if (!this.selectEmitter(s)) return;
       this.compileScope(s, Pass.StackSize);
       if (this.error === null) this.compileScope(s, Pass.CodeSize);
@@ -607,6 +631,9 @@ function rawCodeOf(scope: Scope): MpyRawCode {
   const out = scope.output;
   if (out === null) throw new Error('internal: scope was not emitted');
   const children = out.children.map(rawCodeOf);
+  if (out.kind === CodeKind.NativeAsm) {
+    return { kind: out.kind, funData: out.funData, children, scopeFlags: 0, nPosArgs: out.asmNPosArgs ?? 0, typeSig: out.asmTypeSig ?? 0 };
+  }
   if (out.kind === CodeKind.NativePy) return { kind: out.kind, funData: out.funData, children, preludeOffset: out.preludeOffset ?? 0 };
   // mpy-cross saves viper functions with scope flags 0 and no rodata/bss/relocations
   if (out.kind === CodeKind.NativeViper) return { kind: out.kind, funData: out.funData, children, scopeFlags: 0 };
