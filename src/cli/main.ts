@@ -1,6 +1,7 @@
 // Entry point of the `mpyts` command: dispatches to the subcommands.
 import { readFileSync } from 'node:fs';
-import { compile } from '../compile/index.js';
+import { compile, compileModule } from '../compile/index.js';
+import { writeMpy } from '../mpy/writer.js';
 import { crossCommand } from './cross.js';
 import { runCommand, setCompiler } from './run.js';
 import { toolCommand, type CliIO } from './tool.js';
@@ -27,7 +28,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return crossCommand(rest, { ...nodeIO, stdin: () => new Uint8Array(readFileSync(0)), isTTY: process.stderr.isTTY === true }, compile);
     case 'run':
       // The VM never imports the compiler; it is injected here, where the package is wired together.
-      setCompiler((source, fileName) => compile(source, { fileName }));
+      setCompiler((source, fileName, mode) =>
+        writeMpy(compileModule(source, { fileName, mode: mode === undefined || mode === 'exec' ? 'file' : mode })),
+      );
       return runCommand(rest);
     case undefined:
     case '-h':
