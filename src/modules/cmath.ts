@@ -2,7 +2,10 @@
 // half-angle, hence cmath.sqrt(-1) == (6.123233995736766e-17+1j)).
 import { typeError } from '../objects/exceptions.js';
 import { PyComplex } from '../objects/complex.js';
-import { PyFloat, PyTuple, type PyObj } from '../objects/object.js';
+import { PyFloat, PyTuple, typeOf, type PyObj } from '../objects/object.js';
+import { loadAttrMaybe } from '../vm/attr.js';
+import { call } from '../vm/runtime.js';
+import { floatArg } from './_util.js';
 import { makeModule, registerNativeModule } from '../vm/modules.js';
 
 function parts(o: PyObj): [number, number] {
@@ -11,7 +14,16 @@ function parts(o: PyObj): [number, number] {
   if (typeof o === 'number') return [o, 0];
   if (typeof o === 'bigint') return [Number(o), 0];
   if (typeof o === 'boolean') return [o ? 1 : 0, 0];
-  throw typeError("can't convert to complex");
+  // mp_obj_get_complex: Python classes may offer __complex__ (or __float__)
+  const t = typeOf(o);
+  if (t.isUser) {
+    const m = loadAttrMaybe(o, '__complex__');
+    if (m !== undefined) {
+      const r = call(m, []);
+      if (r instanceof PyComplex) return [r.re, r.im];
+    } else if (loadAttrMaybe(o, '__float__') !== undefined) return [floatArg(o), 0];
+  }
+  throw typeError(`can't convert ${t.name} to complex`);
 }
 const C = (re: number, im: number): PyComplex => new PyComplex(re, im);
 type CF = (re: number, im: number) => PyObj;

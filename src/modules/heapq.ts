@@ -3,6 +3,7 @@ import { excMsg, IndexErrorType, typeError } from '../objects/exceptions.js';
 import { NoneObj, PyList, type PyObj } from '../objects/object.js';
 import { lessThan } from '../vm/runtime.js';
 import { makeModule, registerNativeModule } from '../vm/modules.js';
+import { fixed } from './_util.js';
 
 function heap(o: PyObj | undefined): PyObj[] {
   if (o instanceof PyList) return o.items;
@@ -39,13 +40,13 @@ function siftUp(h: PyObj[], posIn: number): void {
 }
 
 registerNativeModule('heapq', () => makeModule('heapq', {
-  heappush: (a) => {
+  heappush: fixed(2, 2, (a) => {
     const h = heap(a[0]);
     h.push(a[1] as PyObj);
     siftDown(h, 0, h.length - 1);
     return NoneObj;
-  },
-  heappop: (a) => {
+  }),
+  heappop: fixed(1, 1, (a) => {
     const h = heap(a[0]);
     if (h.length === 0) throw excMsg(IndexErrorType, 'empty heap');
     const last = h.pop() as PyObj;
@@ -54,10 +55,10 @@ registerNativeModule('heapq', () => makeModule('heapq', {
     h[0] = last;
     siftUp(h, 0);
     return r;
-  },
-  heapify: (a) => {
+  }),
+  heapify: fixed(1, 1, (a) => {
     const h = heap(a[0]);
     for (let i = (h.length >> 1) - 1; i >= 0; i--) siftUp(h, i);
     return NoneObj;
-  },
+  }),
 }));
