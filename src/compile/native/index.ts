@@ -4,6 +4,7 @@
 import type { EmitCommon } from '../emit-common.js';
 import { isId, isNull, type ParseNode } from '../parse-node.js';
 import type { Assembler } from './asm.js';
+import { AsmArm } from './asm-arm.js';
 import type { InlineAsmEmitter } from './inline-asm.js';
 import { InlineRv32 } from './inline-rv32.js';
 import { InlineThumb } from './inline-thumb.js';
@@ -40,7 +41,8 @@ function newAssembler(arch: number, archFlags: number): Assembler | undefined {
   switch (arch) {
     case 1: return new AsmX86();
     case 2: return new AsmX64();
-    // armv6m is Thumb-1 only; armv7m, armv7em, armv7emsp, armv7emdp have Thumb-2
+    // armv6 runs ARM (A32) code; armv6m is Thumb-1 only; armv7m, armv7em, armv7emsp, armv7emdp have Thumb-2
+    case 3: return new AsmArm();
     case 4: return new AsmThumb(false);
     case 5: case 6: case 7: case 8: return new AsmThumb(true);
     case 9: return new AsmXtensa(false);
