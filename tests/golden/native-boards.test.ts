@@ -2,7 +2,7 @@
 // armv7emdp), Xtensa (xtensa = ESP8266 call0 ABI, xtensawin = ESP32 windowed ABI) and RV32IMC, over every
 // pyodide stdlib source of the native-ARCH option sets (-X emit=native -march=ARCH), and the repo's own
 // cases in tests/data/native-boards (made by its make.sh; they include tests/data/native's programs and
-// the rv32imc -march-flags variants zba/zcmp).
+// the rv32imc -march-flags variants zba/zcmp, and armv6, whose ARM-state back-end has no stdlib golden set).
 //
 // As in native-x64.test.ts: a golden .mpy must be byte-identical, a golden SyntaxError .err must have the
 // same text, and where the golden .err starts with `exit -6` (mpy-cross aborted on bare `raise` or
@@ -42,7 +42,7 @@ const KNOWN = new Set(
 
 /** Architecture numbers as the .mpy header stores them. */
 const ARCH_NUM: Record<string, number> = {
-  armv6m: 4, armv7m: 5, armv7em: 6, armv7emsp: 7, armv7emdp: 8, xtensa: 9, xtensawin: 10, rv32imc: 11,
+  armv6: 3, armv6m: 4, armv7m: 5, armv7em: 6, armv7emsp: 7, armv7emdp: 8, xtensa: 9, xtensawin: 10, rv32imc: 11,
 };
 
 type Outcome = { mpy: Uint8Array } | { err: string };

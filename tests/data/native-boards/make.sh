@@ -4,10 +4,11 @@
 # Inputs: the programs here and those of ../native (x64/x86 cases), compiled for the board back-ends.
 # For each NAME.py and option set OPT it writes NAME.OPT.mpy, or NAME.OPT.err holding "exit N" and
 # mpy-cross's stderr when it fails (the convention of ../shared/golden; "exit -6" is an mpy-cross abort).
-# Option sets: march-ARCH (decorated functions only) and native-ARCH (-X emit=native); the rv32imc
+# Option sets: march-ARCH (decorated functions only) and native-ARCH (-X emit=native) for armv6 (ARM
+# state), armv6m, armv7m, armv7emsp, armv7emdp, xtensa, xtensawin and rv32imc; the rv32imc
 # ones with a -zba/-zcmp suffix add -march-flags.
 set -u
-OPTS="native-armv6m march-armv6m native-armv7m march-armv7m native-armv7emsp native-armv7emdp
+OPTS="native-armv6 march-armv6 native-armv6m march-armv6m native-armv7m march-armv7m native-armv7emsp native-armv7emdp
 native-xtensa march-xtensa native-xtensawin march-xtensawin native-rv32imc march-rv32imc
 native-rv32imc-zba native-rv32imc-zcmp march-rv32imc-zba-zcmp native-rv32imc-zba-zcmp"
 for f in ../native/*.py *.py; do

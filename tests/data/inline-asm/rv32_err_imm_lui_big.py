@@ -1,0 +1,4 @@
+# inline RV32 error case: imm_lui_big
+@micropython.asm_rv32
+def f(a0):
+    c_lui(a0, 32)

@@ -1,0 +1,4 @@
+# inline RV32 error case: imm_range_neg
+@micropython.asm_rv32
+def f(a0):
+    addi(a0, a0, -2049)

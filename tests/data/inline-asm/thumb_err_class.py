@@ -1,0 +1,4 @@
+# inline Thumb error case: class
+@micropython.asm_thumb
+class C:
+    pass

@@ -1,0 +1,5 @@
+# inline Thumb error case: not_instr_if
+@micropython.asm_thumb
+def f(r0):
+    if r0:
+        nop()

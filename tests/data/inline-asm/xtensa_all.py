@@ -1,0 +1,142 @@
+# Every @micropython.asm_xtensa instruction form mpy-cross accepts, with labels, data and align.
+import micropython
+
+
+@micropython.asm_xtensa
+def ops(a2, a3, a4, a5):
+    abs_(a2, a3)
+    add(a2, a3, a4)
+    add_n(a5, a6, a7)
+    addi(a2, a3, -128)
+    addi(a4, a5, 127)
+    addx2(a2, a3, a4)
+    addx4(a5, a6, a7)
+    addx8(a8, a9, a10)
+    and_(a11, a12, a13)
+    callx0(a14)
+    jx(a15)
+    l16si(a2, a3, 0)
+    l16si(a2, a3, 510)
+    l16ui(a4, a5, 254)
+    l32i(a6, a7, 1020)
+    l32i(a6, a7, 4)
+    l8ui(a8, a9, 255)
+    mov(a2, a3)
+    mov_n(a4, a5)
+    mull(a6, a7, a8)
+    neg(a9, a10)
+    nop()
+    nop_n()
+    nsa(a11, a12)
+    nsau(a13, a14)
+    or_(a15, a0, a1)
+    ret()
+    ret_n()
+    s16i(a2, a3, 2)
+    s32i(a4, a5, 8)
+    s8i(a6, a7, 3)
+    sll(a8, a9)
+    sra(a10, a11)
+    src(a12, a13, a14)
+    srl(a15, a2)
+    ssa8b(a3)
+    ssa8l(a4)
+    ssl(a5)
+    ssr(a6)
+    sub(a7, a8, a9)
+    subx2(a10, a11, a12)
+    subx4(a13, a14, a15)
+    subx8(a2, a3, a4)
+    xor(a5, a6, a7)
+    ssai(0)
+    ssai(31)
+    movi(a2, 0)
+    movi(a3, -1)
+    movi(a4, 0x12345678)
+    movi_n(a5, -32)
+    movi_n(a6, 95)
+    addi_n(a2, a3, 1)
+    addi_n(a4, a5, 15)
+    addi_n(a6, a7, -1)
+    addmi(a2, a3, 256)
+    addmi(a4, a5, -32768)
+    addmi(a6, a7, 32512)
+    slli(a2, a3, 1)
+    slli(a4, a5, 31)
+    srai(a6, a7, 0)
+    srai(a8, a9, 31)
+    srli(a10, a11, 0)
+    srli(a12, a13, 15)
+    l32i_n(a2, a3, 0)
+    l32i_n(a4, a5, 60)
+    s32i_n(a6, a7, 4)
+    s32i_n(a8, a9, 56)
+
+
+@micropython.asm_xtensa
+def branches(a2) -> uint:
+    label(back)
+    j(back)
+    beqz(a2, back)
+    bnez(a3, back)
+    bltz(a4, back)
+    bgez(a5, back)
+    beqz_n(a6, back)
+    bnez_n(a7, back)
+    bnone(a2, a3, back)
+    beq(a2, a3, back)
+    blt(a4, a5, back)
+    bltu(a6, a7, back)
+    ball(a8, a9, back)
+    bbc(a10, a11, back)
+    bany(a12, a13, back)
+    bne(a14, a15, back)
+    bge(a2, a3, back)
+    bgeu(a4, a5, back)
+    bnall(a6, a7, back)
+    bbs(a8, a9, back)
+    bbci(a2, 0, back)
+    bbsi(a3, 31, back)
+    movi(a2, 100000)
+    movi(a3, -100000)
+
+
+@micropython.asm_xtensa
+def forward(a2):
+    j(fwd)
+    beqz(a2, fwd)
+    bnez_n(a2, fwd)
+    bne(a2, a3, fwd)
+    bgeu(a2, a3, fwd)
+    bbci(a4, 17, fwd)
+    bbsi(a4, 1, fwd)
+    movi(a5, 0x7fffffff)
+    label(fwd)
+    beqz(a2, next)
+    label(next)
+
+
+@micropython.asm_xtensa
+def calls(a2, a3) -> object:
+    # call0 needs (target - pc - 3) % 4 == 0 and l32r a word-aligned pc: the entry code is 13 bytes
+    # (call0 ABI) or 5 bytes (windowed), both 1 mod 4
+    call0(sub)
+    j(start)
+    align(4)
+    label(sub)
+    ret_n()
+    nop_n()
+    label(const)
+    data(4, 0xdeadbeef)
+    label(start)
+    l32r(a4, const)
+    data(1, 1, 2)
+    data(2, 3)
+
+
+@micropython.asm_xtensa
+def noargs():
+    pass
+
+
+print(ops, branches, forward, calls, noargs)

@@ -1,0 +1,4 @@
+# inline Xtensa error case: l32i_range
+@micropython.asm_xtensa
+def f(a2):
+    l32i(a2, a3, 1024)
