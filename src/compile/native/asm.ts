@@ -60,10 +60,20 @@ export abstract class Assembler {
   private code = new Uint8Array(0);
   private labelOffsets: number[] = [];
 
+  /** Keep label offsets from pass to pass (the inline assembler's relaxation, see inline-asm.ts). */
+  keepLabelOffsets = false;
+  /** Set in the EMIT pass when a label lands elsewhere than in the last compute pass (where
+   * mpy-cross's assertion fails: the code would be inconsistent). */
+  labelsMoved = false;
+
   startPass(emit: boolean): void {
     // compute passes forget labels so that unknown (forward) targets can be told apart
-    if (!emit) this.labelOffsets.fill(UNASSIGNED);
-    else this.code = new Uint8Array(this.offset);
+    if (!emit) {
+      if (!this.keepLabelOffsets) this.labelOffsets.fill(UNASSIGNED);
+    } else {
+      this.code = new Uint8Array(this.offset);
+      this.labelsMoved = false;
+    }
     this.emitting = emit;
     this.suppress = false;
     this.offset = 0;
@@ -161,6 +171,12 @@ export abstract class Assembler {
     // a label ends any dead-code region
     this.suppress = false;
     if (!this.emitting) this.labelOffsets[label] = this.offset;
+    else if (this.labelOffsets[label] !== this.offset) this.labelsMoved = true;
+  }
+
+  /** The label offsets of the last compute pass. */
+  labelOffsetsSnapshot(): number[] {
+    return this.labelOffsets.slice();
   }
 
   /** Offset of a label, or -1 when it is not known yet in this pass. */

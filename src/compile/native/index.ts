@@ -18,7 +18,7 @@ import { NativeEmitter, nativeTypeFromName, type NativeErrorSink } from './emit-
 
 export { ID_FLAG_VIPER_TYPE_POS, SCOPE_FLAG_VIPERRET_POS } from './emit-native.js';
 export type { Emitter } from './emitter-api.js';
-export { compileInlineAsmScope, type InlineAsmEmitter } from './inline-asm.js';
+export { assembleInlineAsm, compileInlineAsmScope, type InlineAsmEmitter } from './inline-asm.js';
 
 /** The inline assembler of architecture `arch` (3..8 Thumb, 9/10 Xtensa, 11 RV32). */
 export function newInlineAsmEmitter(arch: number, maxNumLabels: number, archFlags: number): InlineAsmEmitter {

@@ -53,8 +53,14 @@ export function argStr(pn: ParseNode): string {
 export abstract class InlineAsmEmitter {
   /** the error of the current instruction (SyntaxError message); the last one set wins */
   error: string | undefined;
+  /**
+   * Relaxation (beyond upstream, see assembleInlineAsm): compute passes also know the labels defined
+   * further down, with their offsets from the previous pass.
+   */
+  relaxed = false;
   protected pass: PassNumber = PASS_CODE_SIZE;
   private labelLookup: (string | undefined)[] = [];
+  private definedThisPass = new Set<string>();
 
   abstract readonly as: Assembler;
   protected abstract entry(): void;
@@ -71,7 +77,8 @@ export abstract class InlineAsmEmitter {
     this.pass = pass;
     this.error = undefined;
     // label names are collected afresh in (each) CODE_SIZE pass and kept for EMIT
-    if (pass === PASS_CODE_SIZE) this.labelLookup.fill(undefined);
+    if (pass === PASS_CODE_SIZE && !this.relaxed) this.labelLookup.fill(undefined);
+    this.definedThisPass.clear();
     this.as.startPass(pass === PASS_EMIT);
     this.entry();
   }
@@ -83,7 +90,8 @@ export abstract class InlineAsmEmitter {
 
   /** Defines a label; false if the name is already used in this function. */
   label(num: number, name: string): boolean {
-    if (this.pass === PASS_CODE_SIZE && this.labelLookup.includes(name)) return false;
+    if (this.pass === PASS_CODE_SIZE && (this.relaxed ? this.definedThisPass.has(name) : this.labelLookup.includes(name))) return false;
+    this.definedThisPass.add(name);
     this.labelLookup[num] = name;
     this.as.labelAssign(num);
     return true;
@@ -232,4 +240,38 @@ export function compileInlineAsmScope(c: InlineAsmHost, scope: Scope, pass: Pass
     }
   }
   if (c.error !== null) c.errorLine = pns.line;
+}
+
+/**
+ * All passes of one inline-assembler function: CODE_SIZE (a second one when `twoSizePasses`: Xtensa's
+ * constant table is sized by the previous pass), then EMIT.
+ *
+ * Beyond upstream: in the compute passes a label not defined yet resolves to label 0, so an Xtensa
+ * branch to a label further down is sized as a branch to the function's first label; when the two
+ * differ in size the EMIT pass puts labels elsewhere and mpy-cross stops on an assertion. mpyts then
+ * assembles the function again knowing every label from the previous pass, until the offsets settle.
+ */
+export function assembleInlineAsm(c: InlineAsmHost, scope: Scope, em: InlineAsmEmitter, twoSizePasses: boolean): void {
+  compileInlineAsmScope(c, scope, PASS_CODE_SIZE, em);
+  // (upstream runs the second pass even after an error: it moves the error to the function's line)
+  if (twoSizePasses) compileInlineAsmScope(c, scope, PASS_CODE_SIZE, em);
+  if (c.error !== null) return;
+  compileInlineAsmScope(c, scope, PASS_EMIT, em);
+  if (c.error !== null || !em.as.labelsMoved) return;
+  em.relaxed = true;
+  em.as.keepLabelOffsets = true;
+  try {
+    let prev = em.as.labelOffsetsSnapshot();
+    for (let i = 0; i < 16 && c.error === null; i++) {
+      compileInlineAsmScope(c, scope, PASS_CODE_SIZE, em);
+      const next = em.as.labelOffsetsSnapshot();
+      if (next.every((v, j) => v === prev[j])) break;
+      prev = next;
+    }
+    if (c.error === null) compileInlineAsmScope(c, scope, PASS_EMIT, em);
+    if (c.error === null && em.as.labelsMoved) throw new Error('internal: inline assembler labels do not settle');
+  } finally {
+    em.relaxed = false;
+    em.as.keepLabelOffsets = false;
+  }
 }
