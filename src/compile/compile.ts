@@ -48,6 +48,7 @@ import { Tok } from './tokens.js';
 import * as S from './compile-stmt.js';
 import * as E from './compile-expr.js';
 import {
+  assembleInlineAsm,
   compileInlineAsmScope,
   ID_FLAG_VIPER_TYPE_POS,
   inlineAsmNeedsSecondSizePass,
@@ -584,10 +585,7 @@ export class Compiler {
   /** An @micropython.asm_xxx function: CODE_SIZE (twice on Xtensa), then EMIT. */
   private compileInlineAsm(s: Scope): void {
     this.inlineAsm ??= newInlineAsmEmitter(this.opts.nativeArch, this.maxNumLabels, this.opts.archFlags ?? 0);
-    const em = this.inlineAsm;
-    compileInlineAsmScope(this, s, Pass.CodeSize, em);
-    if (inlineAsmNeedsSecondSizePass(this.opts.nativeArch)) compileInlineAsmScope(this, s, Pass.CodeSize, em);
-    if (this.error === null) compileInlineAsmScope(this, s, Pass.Emit, em);
+    assembleInlineAsm(this, s, this.inlineAsm, inlineAsmNeedsSecondSizePass(this.opts.nativeArch));
   }
 
   private runPasses(): void {
