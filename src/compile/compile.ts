@@ -567,7 +567,7 @@ export class Compiler {
       const arch = this.opts.nativeArch;
       this.nativeEmit = newNativeEmitter(arch, this.common, this.maxNumLabels, () => this.nextLabel, (t, m) => this.nativeError(t, m), this.opts.archFlags ?? 0);
       if (this.nativeEmit === undefined) {
-        // mpy-cross has emitters for x86 .. rv32imc; mpyts so far for x86 and x64
+        // mpy-cross (and mpyts) have emitters for x86 .. rv32imc only
         const message = arch === 0 || arch > 11 ? 'cannot emit native code for this architecture' : 'native code emission for this architecture is not supported yet';
         this.raise('NotImplementedError', null, message);
         return false;

@@ -15,7 +15,7 @@ export interface CompileOptions {
   optimize?: number;
   /** -msmall-int-bits (default 31) */
   smallIntBits?: number;
-  /** -X emit=...; native and viper need an architecture mpyts has a native back-end for (x86, x64) */
+  /** -X emit=...; native and viper need an architecture with a native back-end (x86 .. rv32imc) */
   emit?: 'bytecode' | 'native' | 'viper';
   /** -march=... (needed by @micropython.native/viper/asm_* decorators) */
   arch?: string;
