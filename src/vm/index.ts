@@ -17,6 +17,7 @@ import { vmState } from './state.js';
 import { loadAttrMaybe } from './attr.js';
 import { makeSysModule, type SysState } from '../modules/sys.js';
 import { makeMicropythonModule } from '../modules/micropython.js';
+import { FROZEN_PREFIX, FrozenTable, type FrozenModule } from './frozen.js';
 import './gen.js';
 import '../objects/all.js';
 import '../modules/all.js';
@@ -49,6 +50,8 @@ export interface VmOptions {
   compile?: CompileFn;
   /** sys.argv */
   argv?: string[];
+  /** Frozen modules (besides those registered with registerFrozenModules), found through sys.path's ".frozen". */
+  frozen?: readonly FrozenModule[];
   /** Initial sys.path (defaults to the unix port's: '', '.frozen', '~/.micropython/lib', '/usr/lib/micropython'). */
   path?: string[];
   /** Emulated heap size in bytes (unix default 2 MiB, like `micropython -X heapsize=`). */
@@ -66,6 +69,7 @@ export interface VM {
 
 // Builtin (native) modules are created on first import and never appear in sys.modules.
 export { registerNativeModule } from './modules.js';
+export { registerFrozenModules, type FrozenModule } from './frozen.js';
 
 /** What native modules may use from their VM. */
 export interface VmContext {
@@ -111,6 +115,8 @@ export function createVM(options: VmOptions): VM {
     stderr: (s) => host.stderr(s),
   };
   const ctx: VmContext = { host, sys };
+  const frozen = new FrozenTable(options.frozen);
+  const stat = (path: string) => (path.startsWith(FROZEN_PREFIX) ? frozen.stat(path) : host.stat(path));
   const natives = new Map<string, PyModule>();
 
   function codeFromSource(source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Code {
@@ -128,6 +134,13 @@ export function createVM(options: VmOptions): VM {
     if (isPackage) g.mpmap.set('__path__', pkgDir);
     sysModules.mpmap.set(fullName, mod);
     try {
+      const fz = frozen.get(path);
+      if (fz) {
+        // As upstream: __file__ is the frozen name without ".frozen/"; .mpy bytes run in place.
+        g.mpmap.set('__file__', fz.name);
+        execModule(fz.mpy ? loadMpy(fz.mpy) : codeFromSource(fz.source ?? '', fz.name, 'exec'), mod);
+        return mod;
+      }
       const bytes = host.readFile(path);
       if (!bytes) throw excMsg(ImportErrorType, `no module named '${fullName}'`);
       let code: Code;
@@ -144,6 +157,8 @@ export function createVM(options: VmOptions): VM {
 
   /** stat_file_py_or_mpy: .py first (when a compiler is available), then .mpy. */
   function findModuleFile(base: string): string | undefined {
+    // Frozen names always end in .py, whatever their kind.
+    if (base.startsWith(FROZEN_PREFIX)) return frozen.stat(base + '.py') === 'file' ? base + '.py' : undefined;
     if (compile && host.stat(base + '.py') === 'file') return base + '.py';
     if (host.stat(base + '.mpy') === 'file') return base + '.mpy';
     if (!compile && host.stat(base + '.py') === 'file') return base + '.py';
@@ -172,7 +187,7 @@ export function createVM(options: VmOptions): VM {
     }
     for (const dir of dirs) {
       const base = joinPath(dir, leaf);
-      if (host.stat(base) === 'dir') {
+      if (stat(base) === 'dir') {
         const init = findModuleFile(joinPath(base, '__init__'));
         if (init) return loadFileModule(fullName, init, true, base);
         // namespace package
@@ -333,10 +348,15 @@ export function createVM(options: VmOptions): VM {
         for (const d of sys.path.items) {
           if (typeof d !== 'string') continue;
           const base = joinPath(d, comps.join('/'));
-          const file = findModuleFile(base) ?? (host.stat(base) === 'dir' ? findModuleFile(joinPath(base, '__main__')) : undefined);
+          const file = findModuleFile(base) ?? (stat(base) === 'dir' ? findModuleFile(joinPath(base, '__main__')) : undefined);
           if (!file) continue;
           return runMain((mod) => {
-            (mod.globals as PyDict).mpmap.set('__file__', file);
+            const fz = frozen.get(file);
+            (mod.globals as PyDict).mpmap.set('__file__', fz ? fz.name : file);
+            if (fz) {
+              execModule(fz.mpy ? loadMpy(fz.mpy) : codeFromSource(fz.source ?? '', fz.name, 'exec'), mod);
+              return;
+            }
             const bytes = host.readFile(file) as Uint8Array;
             const code = file.endsWith('.mpy') ? loadMpy(bytes) : codeFromSource(new TextDecoder().decode(bytes), file, 'exec');
             execModule(code, mod);

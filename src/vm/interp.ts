@@ -1018,8 +1018,9 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 b = bc[ip++] as number;
                 u = u * 128 + (b & 0x7f);
               } while (b & 0x80);
-              const level = state[sp--] as PyObj;
-              const fromList = state[sp] as PyObj;
+              // Stack: level below, fromlist on top (upstream's POP() is the fromlist).
+              const fromList = state[sp--] as PyObj;
+              const level = state[sp] as PyObj;
               state[sp] = vmState.importName(qstrs[u] as string, fromList, level, f.globals);
               break;
             }
