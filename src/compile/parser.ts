@@ -103,7 +103,7 @@ const INTERN_STRING_LEN = 10; // MICROPY_ALLOC_PARSE_INTERN_STRING_LEN
 const QSTR_MAX_LEN = 255; // MICROPY_QSTR_BYTES_IN_LEN = 1
 const FOLD_MAX_BITS = 8 * 1024 * 1024; // see the header: larger folds are left to runtime
 
-export { decodeTokenBytes, type DecodedBytes } from './lexer.js';
+export { decodeTokenBytes, type DecodedBytes } from './byte-strings.js';
 
 /** decodeTokenBytes(b).text */
 export function decodeUtf8(b: Uint8Array): string {
