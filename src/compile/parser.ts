@@ -5,6 +5,11 @@
 //   backtracking only until a rule has consumed a token — because the exact tree shape (which rules
 //   collapse, where NULL children sit, which line a node records) and the exact point where a
 //   SyntaxError is raised are what the back-end and the error messages depend on.
+// - For speed the table is packed into typed arrays, and tables derived from it let the loop skip work
+//   whose outcome is fixed by (rule, current token): rules that would fail without consuming anything
+//   (FAILS), the chain of frames down to a rule's first token (computeDescent), returns that would be
+//   no-ops (LIST_ENDS, OPT_ENDS) and useless backtracking frames (OR_LIVE). Each is exact: the tree,
+//   the errors and the lines are those of the plain algorithm.
 // - Tree simplifications and constant folding happen while nodes are built, exactly where parse.c does
 //   them: atom_paren/testlist_comp rewriting, `or`/`and`/`not` folding, numeric folding (with
 //   MicroPython's int/float semantics, including 63-bit host small ints vs mpz and long-double
