@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { compile, compileModule } from '../compile/index.js';
 import { writeMpy } from '../mpy/writer.js';
 import { crossCommand } from './cross.js';
+import { freezeCommand } from './freeze.js';
 import { runCommand, setCompiler } from './run.js';
 import { toolCommand, type CliIO } from './tool.js';
 
@@ -12,6 +13,7 @@ commands:
   cross   compile .py to .mpy (mpy-cross of MicroPython v1.28.0, emitting mpy v6.3)
   tool    inspect, dump and merge .mpy files (tools/mpy-tool.py)
   run     run .py or .mpy programs (the unix port's micropython)
+  freeze  freeze .py files, folders and manifest.py files into a JS module for the VM, or C (--c)
 `;
 
 const nodeIO: CliIO = {
@@ -26,10 +28,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return toolCommand(rest, nodeIO);
     case 'cross':
       return crossCommand(rest, { ...nodeIO, stdin: () => new Uint8Array(readFileSync(0)), isTTY: process.stderr.isTTY === true }, compile);
+    case 'freeze':
+      return freezeCommand(rest, nodeIO);
     case 'run':
       // The VM never imports the compiler; it is injected here, where the package is wired together.
       setCompiler((source, fileName, mode) =>
-        writeMpy(compileModule(source, { fileName, mode: mode === undefined || mode === 'exec' ? 'file' : mode })),
+        writeMpy(compileModule(source, { fileName, mode: mode === undefined || mode === 'exec' ? 'file' : mode, settrace: true })),
       );
       return runCommand(rest);
     case undefined:
