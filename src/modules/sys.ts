@@ -9,6 +9,7 @@ import { call, str } from '../vm/runtime.js';
 import { dictFromMap } from '../objects/dict.js';
 import { loadAttr } from '../vm/attr.js';
 import { vmState } from '../vm/state.js';
+import { settraceBuiltin } from '../vm/trace.js';
 
 export interface SysState {
   argv: PyList;
@@ -90,6 +91,7 @@ export function makeSysModule(st: SysState, onExit: () => void): PyModule {
     ['platform', 'linux'],
     ['ps1', '>>> '],
     ['ps2', '... '],
+    ['settrace', settraceBuiltin],
     ['exit', new PyBuiltin('exit', (a) => {
       onExit();
       throw a.length ? excArgs(SystemExitType, [a[0] as PyObj]) : new PyException(SystemExitType);

@@ -8,6 +8,7 @@ import { EMPTY_TUPLE, PyTuple, type KwArgs, type PyObj } from '../objects/object
 import { loadAttr } from './attr.js';
 import { SCOPE_DEFKWARGS, SCOPE_VARARGS, SCOPE_VARKEYWORDS, type Code } from './code.js';
 import { call, itemsOf, subscr, toArray } from './runtime.js';
+import type { PyFrameObj } from './trace.js';
 
 const NO_EXC: never[] = [];
 
@@ -25,6 +26,10 @@ export class Frame {
   declare excFinally: boolean[];
   declare excPrev: (PyException | undefined)[];
   declare excTop: number;
+  /** The frame that was running when this one was entered or last resumed (f_back). */
+  declare back: Frame | undefined;
+  /** Its frame object while settrace/the debugger look at it (upstream code_state->frame). */
+  declare trace: PyFrameObj | undefined;
   constructor(code: Code, globals: PyDict, locals: PyDict) {
     this.code = code;
     this.globals = globals;
@@ -33,6 +38,8 @@ export class Frame {
     this.ip = code.codeStart;
     this.sp = -1;
     this.excTop = -1;
+    this.back = undefined;
+    this.trace = undefined;
     if (code.nExcStack > 0) {
       this.excHandler = [];
       this.excSp = [];

@@ -121,7 +121,7 @@ export function createVM(options: VmOptions): VM {
 
   function codeFromSource(source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Code {
     if (!compile) throw excMsg(ImportErrorType, 'script compilation not supported');
-    return loadMpy(runCompiler(compile, source, fileName, mode));
+    return markSourceCode(loadMpy(runCompiler(compile, source, fileName, mode)), source, fileName);
   }
 
   function execModule(code: Code, mod: PyModule): void {
@@ -268,7 +268,7 @@ export function createVM(options: VmOptions): VM {
 
   function codeFromSourceOrError(source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Code {
     if (!compile) throw excMsg(notImplType(), 'compiler not available (no compile function injected)');
-    return loadMpy(runCompiler(compile, source, fileName, mode));
+    return markSourceCode(loadMpy(runCompiler(compile, source, fileName, mode)), source, fileName);
   }
 
   const builtins = makeBuiltins({
@@ -398,13 +398,9 @@ function runCompiler(compile: CompileFn, source: string, fileName: string, mode:
   }
 }
 
-/** Result of compile(): wraps a loaded code object. */
-export class CodeObject extends PyObject {
-  constructor(public code: Code) {
-    super(CodeType);
-  }
-}
-export const CodeType = new PyType('code', []);
+// compile()'s result is the same code type as frame.f_code (src/vm/trace.ts has its attributes).
+import { CodeObject, markSourceCode } from './trace.js';
+export { CodeObject, CodeType } from './trace.js';
 
 function runCodeIn(code: Code, globals: PyDict, locals: PyDict): PyObj {
   return runModuleCodeWithLocals(code, globals, locals);

@@ -35,6 +35,7 @@ import { vmState } from './state.js';
 import { genResume, PyGen, resumeAny, ResumeKind, resumeValue } from './gen.js';
 export { genResume, GenType, PyGen, ResumeKind } from './gen.js';
 import { buildKw, expandVarArgs, Frame, setupFrame, setupFrameFromStack } from './frame.js';
+import { trace, traceEnter, traceException, traceTick } from './trace.js';
 export { Frame, setupFrame } from './frame.js';
 
 export const MAX_DEPTH = 208;
@@ -172,7 +173,10 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
   let ip = f.ip;
   let sp = f.sp;
   let opIp = ip;
+  f.back = prevFrame;
   try {
+    // sys.settrace / debugger: decided once per entry (trace.ts); only `traced` frames tick per opcode
+    const traced = (trace.active || f.trace !== undefined) && traceEnter(f, prevFrame);
     for (;;) {
       try {
         if (inject !== undefined && bc[ip] !== Op.YIELD_FROM) {
@@ -183,6 +187,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
         }
         for (;;) {
           opIp = ip;
+          if (traced) traceTick(f, opIp);
           const op = bc[ip++] as number;
           switch (op) {
             case Op.LOAD_CONST_FALSE:
@@ -287,6 +292,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   break;
                 }
               }
+              f.ip = opIp;
               state[sp] = loadAttr(o, name);
               break;
             }
@@ -420,6 +426,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 sp -= 2;
                 break;
               }
+              f.ip = opIp;
               storeAttr(o, name, state[sp - 1] as PyObj);
               sp -= 2;
               break;
@@ -693,7 +700,10 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   it.cur = cur + it.step;
                   v = cur;
                 }
-              } else v = iterNext(it);
+              } else {
+                f.ip = opIp;
+                v = iterNext(it);
+              }
               if (v === undefined) {
                 sp -= 4;
                 ip += ulab;
@@ -888,6 +898,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               sp -= nPos + 2 * nKw;
               const fn = state[sp] as PyObj;
               f.sp = sp;
+              f.ip = opIp;
               if (nKw === 0) {
                 if (fn instanceof PyFunction && (fn.code.scopeFlags & SCOPE_GENERATOR) === 0) {
                   const nf = setupFrameFromStack(fn, state, sp + 1, nPos);
@@ -909,6 +920,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               const nPos = u & 0xff;
               const nKw = (u >> 8) & 0xff;
               sp -= nPos + 2 * nKw + 1;
+              f.ip = opIp;
               const [args, kw] = expandVarArgs(state, sp + 1, nPos, nKw, undefined);
               state[sp] = callAny(state[sp] as PyObj, args, kw);
               break;
@@ -926,6 +938,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               const fn = state[sp] as PyObj;
               const self = state[sp + 1];
               f.sp = sp;
+              f.ip = opIp;
               if (nKw === 0) {
                 if (self !== undefined) {
                   if (fn instanceof PyFunction && (fn.code.scopeFlags & SCOPE_GENERATOR) === 0) {
@@ -954,6 +967,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               const nPos = u & 0xff;
               const nKw = (u >> 8) & 0xff;
               sp -= nPos + 2 * nKw + 2;
+              f.ip = opIp;
               const [args, kw] = expandVarArgs(state, sp + 2, nPos, nKw, state[sp + 1]);
               state[sp] = callAny(state[sp] as PyObj, args, kw);
               break;
@@ -1021,6 +1035,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               // Stack: level below, fromlist on top (upstream's POP() is the fromlist).
               const fromList = state[sp--] as PyObj;
               const level = state[sp] as PyObj;
+              f.ip = opIp;
               state[sp] = vmState.importName(qstrs[u] as string, fromList, level, f.globals);
               break;
             }
@@ -1395,6 +1410,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
             continue;
           }
         }
+        if (traced) traceException(f, exc);
         if (failedOp !== Op.END_FINALLY && failedOp !== Op.RAISE_LAST) {
           addTraceback(exc, code, opIp);
         }
