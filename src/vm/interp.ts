@@ -35,7 +35,7 @@ import { vmState } from './state.js';
 import { genResume, PyGen, resumeAny, ResumeKind, resumeValue } from './gen.js';
 export { genResume, GenType, PyGen, ResumeKind } from './gen.js';
 import { buildKw, expandVarArgs, Frame, setupFrame, setupFrameFromStack } from './frame.js';
-import { trace, traceEnter, traceException, traceTick } from './trace.js';
+import { resetTrace, trace, traceEnter, traceException, traceTick } from './trace.js';
 export { Frame, setupFrame } from './frame.js';
 
 export const MAX_DEPTH = 208;
@@ -49,6 +49,7 @@ export function currentFrame(): Frame | undefined {
 export function resetInterpreter(): void {
   depth = 0;
   curFrame = undefined;
+  resetTrace();
 }
 
 function nameError(name: string): PyException {

@@ -66,6 +66,13 @@ export function setHostTracer(h: HostTracer | undefined): void {
   updateActive();
 }
 
+/** A new run starts untraced (a trace function that raised in an earlier run disabled tracing). */
+export function resetTrace(): void {
+  trace.hook = undefined;
+  trace.executing = false;
+  updateActive();
+}
+
 export const settraceBuiltin = new PyBuiltin('settrace', (a) => {
   setTrace(a[0] as PyObj);
   return NoneObj;
