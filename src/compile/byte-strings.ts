@@ -91,6 +91,8 @@ export class ByteStrings {
   /** qstrKey(text, raw) */
   readonly key: string[] = [];
   readonly tok: Tok[] = [];
+  /** two objects per entry for a user, at 2e and 2e + 1 (the parser keeps the shared ID/STRING leaves) */
+  readonly slots: (object | undefined)[] = [];
   private nextMark = 0;
 
   /** number of leading entries kept by clear() (the keywords given to the constructor) */
@@ -162,6 +164,7 @@ export class ByteStrings {
     this.raw.push(d.raw);
     this.key.push(qstrKey(d.text, d.raw));
     this.tok.push(tok);
+    this.slots.push(undefined, undefined);
     if (this.count * 4 > this.table.length) this.grow();
     else this.place(idx, h);
     return idx;
@@ -186,6 +189,7 @@ export class ByteStrings {
     this.count = keep;
     this.poolLen = (this.offsets[keep - 1] as number) + (this.lengths[keep - 1] as number);
     this.text.length = this.raw.length = this.key.length = this.tok.length = keep;
+    this.slots.length = 2 * keep;
     this.table.fill(0);
     for (let i = 0; i < keep; i++) this.place(i, this.hashes[i] as number);
   }

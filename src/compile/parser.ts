@@ -45,6 +45,7 @@ import {
 import {
   type ConstNode,
   type ConstValue,
+  type LeafNode,
   type ParseNode,
   type RuleId,
   type StructNode,
@@ -550,6 +551,25 @@ function decimalTokenValue(b: Uint8Array, len: number): number {
   return v;
 }
 
+/**
+ * ID and STRING leaves are values upstream too (a tagged qstr), so the leaf for a byte string is made
+ * once and shared, kept in its BYTE_STRINGS entry (slot 2e for the ID leaf, 2e + 1 for the STRING).
+ */
+function leafFor(e: number, kind: 'id' | 'str'): ParseNode {
+  const k = kind === 'id' ? 2 * e : 2 * e + 1;
+  let leaf = BYTE_STRINGS.slots[k] as LeafNode | undefined;
+  if (leaf === undefined) {
+    const text = BYTE_STRINGS.text[e] as string;
+    const raw = BYTE_STRINGS.raw[e];
+    leaf = kind === 'id' ? newId(text, raw) : newString(text, raw);
+    BYTE_STRINGS.slots[k] = leaf;
+  }
+  return leaf;
+}
+
+/** Small-int leaves for literals 0..255, shared like the other value leaves. */
+const SMALL_INT_LEAVES: readonly ParseNode[] = Array.from({ length: 256 }, (_, i) => newSmallInt(i));
+
 /** TOKEN leaves are values upstream (tagged words), so one node per token kind is shared. */
 const TOKEN_NODES: readonly ParseNode[] = Array.from({ length: Tok.NUMBER_OF }, (_, t) => newToken(t as Tok));
 
@@ -580,6 +600,7 @@ class Parser {
   /** the target's small-int range */
   private readonly smallIntMax: bigint;
   private readonly smallIntMin: bigint;
+  private readonly smallIntMaxNum: number;
   readonly qstrs: Set<string>;
   private readonly rules = new RuleStack();
   private readonly results: ParseNode[] = [];
@@ -597,6 +618,7 @@ class Parser {
     this.smallIntBits = options.smallIntBits ?? 31;
     this.smallIntMax = (1n << BigInt(this.smallIntBits - 1)) - 1n;
     this.smallIntMin = -(1n << BigInt(this.smallIntBits - 1));
+    this.smallIntMaxNum = Number(this.smallIntMax);
     this.qstrs = new Set(LONG_STATIC_QSTRS);
     this.qstrs.add(lex.sourceName);
     for (const q of options.internedNames ?? []) this.qstrs.add(q);
@@ -697,13 +719,17 @@ class Parser {
           BYTE_STRINGS.marks[e] = this.mark;
         }
         const c = rule === Rule.atom && this.consts.size !== 0 ? this.consts.get(key) : undefined;
-        pn = c !== undefined ? this.makeOptimisedValue(c.value, c.mpz, lex.tokLine) : newId(BYTE_STRINGS.text[e] as string, BYTE_STRINGS.raw[e]);
+        if (c !== undefined) pn = this.makeOptimisedValue(c.value, c.mpz, lex.tokLine);
+        else pn = leafFor(e, 'id');
         break;
       }
       case Tok.INTEGER: {
         const small = decimalTokenValue(lex.tokBuffer(), lex.tokDataLength());
         if (small >= 0) {
-          pn = this.makeOptimised({ kind: 'int', v: BigInt(small), mpz: false }, lex.tokLine);
+          pn =
+            small < SMALL_INT_LEAVES.length && small <= this.smallIntMaxNum
+              ? (SMALL_INT_LEAVES[small] as ParseNode)
+              : this.makeOptimised({ kind: 'int', v: BigInt(small), mpz: false }, lex.tokLine);
           break;
         }
         const r = parseIntegerLiteral(lex.tokData());
@@ -727,11 +753,16 @@ class Parser {
           s = BYTE_STRINGS.text[e] as string;
           raw = BYTE_STRINGS.raw[e];
           if (BYTE_STRINGS.marks[e] === this.mark) {
-            this.results.push(newString(s, raw)); // already a qstr of this parse
+            this.results.push(leafFor(e, 'str')); // already a qstr of this parse
             return;
           }
           key = BYTE_STRINGS.key[e] as string;
-          if (len <= INTERN_STRING_LEN) BYTE_STRINGS.marks[e] = this.mark;
+          if (len <= INTERN_STRING_LEN) {
+            BYTE_STRINGS.marks[e] = this.mark;
+            this.qstrs.add(key);
+            this.results.push(leafFor(e, 'str'));
+            return;
+          }
         } else {
           const d = decodeTokenBytes(lex.tokData());
           s = d.text;
