@@ -11,31 +11,31 @@ export interface NodeHostOptions {
   /** Base directory relative paths are resolved against (default: process.cwd()). */
   cwd?: string;
   stdin?: string;
+  /** The reader of descriptor 0 (shared with the REPL so typed-ahead input is not lost). */
+  stdinReader?: FdReader;
 }
 
 export function createNodeHost(opts: NodeHostOptions = {}): VmHost {
   // os.chdir moves this virtual current directory (never process.chdir: several VMs may share a process).
   let cwd: string | undefined = opts.cwd;
   const resolve = (p: string): string => (cwd && !p.startsWith('/') ? `${cwd}/${p}` : p);
-  let stdinLines: string[] | undefined;
-  const readStdin = (): string[] => {
-    if (stdinLines === undefined) {
-      let text = opts.stdin;
-      if (text === undefined) {
-        try {
-          text = fs.readFileSync(0, 'utf8');
-        } catch {
-          text = '';
-        }
-      }
-      stdinLines = text.split('\n');
-      if (stdinLines[stdinLines.length - 1] === '') stdinLines.pop();
+  // Standard input is read on demand (input() in a program, the REPL's keys), never all at once: an
+  // interactive user types as the program runs.
+  const stdinReader = opts.stdin !== undefined ? undefined : opts.stdinReader ?? new FdReader(0);
+  let stdinText = opts.stdin;
+  const readStdinLine = (): string | undefined => {
+    if (stdinText !== undefined) {
+      if (stdinText === '') return undefined;
+      const nl = stdinText.indexOf('\n');
+      const line = nl < 0 ? stdinText : stdinText.slice(0, nl);
+      stdinText = nl < 0 ? '' : stdinText.slice(nl + 1);
+      return line;
     }
-    return stdinLines;
+    return stdinReader?.readLine();
   };
   return {
-    stdout: opts.stdout ?? ((s) => process.stdout.write(s)),
-    stderr: opts.stderr ?? ((s) => process.stderr.write(s)),
+    stdout: opts.stdout ?? ((s) => writeFd(1, s)),
+    stderr: opts.stderr ?? ((s) => writeFd(2, s)),
     readFile(path) {
       try {
         return new Uint8Array(fs.readFileSync(resolve(path)));
@@ -54,14 +54,109 @@ export function createNodeHost(opts: NodeHostOptions = {}): VmHost {
         return undefined;
       }
     },
-    readLine() {
-      return readStdin().shift();
-    },
+    readLine: readStdinLine,
     now: () => performance.now(),
     fs: createNodeFs(resolve, () => cwd ?? process.cwd(), (d) => {
       cwd = d;
     }),
   };
+}
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks the thread for `ms` (a descriptor that is non-blocking said "try again"). */
+function sleepMs(ms: number): void {
+  Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+/**
+ * Writes synchronously and completely, so stdout and stderr stay in order and nothing is lost at exit
+ * (process.stdout is asynchronous for pipes in a worker thread).
+ */
+export function writeFd(fd: number, s: string | Uint8Array): void {
+  const buf = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += fs.writeSync(fd, buf, off, buf.length - off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') sleepMs(1);
+      else if (code === 'EPIPE') return;
+      else throw e;
+    }
+  }
+}
+
+/** Blocking byte/line reads from a file descriptor. */
+export class FdReader {
+  private buf = new Uint8Array(0);
+  private pos = 0;
+  private eof = false;
+  constructor(private readonly fd: number) {}
+
+  private fill(): boolean {
+    if (this.eof) return false;
+    const chunk = new Uint8Array(4096);
+    for (;;) {
+      try {
+        const n = fs.readSync(this.fd, chunk, 0, chunk.length, null);
+        if (n === 0) {
+          this.eof = true;
+          return false;
+        }
+        this.buf = chunk.subarray(0, n);
+        this.pos = 0;
+        return true;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') sleepMs(5);
+        else if (code === 'EINTR') continue;
+        else {
+          this.eof = true;
+          return false;
+        }
+      }
+    }
+  }
+
+  /**
+   * Drops a line ending that arrived in the same read as the byte just consumed. The unix REPL's
+   * tcsetattr(TCSAFLUSH) before running code discards such input (e.g. the Enter typed after Ctrl-D in
+   * paste mode); later input is kept, since this VM may take longer to run code than the C one.
+   */
+  dropPendingNewline(): void {
+    const b = this.buf[this.pos];
+    if (this.pos < this.buf.length && (b === 10 || b === 13)) this.pos++;
+  }
+
+  /** One byte, or -1 at end of input. */
+  readByte(): number {
+    if (this.pos >= this.buf.length && !this.fill()) return -1;
+    return this.buf[this.pos++] as number;
+  }
+
+  /** One line without its newline (UTF-8), or undefined at end of input. */
+  readLine(): string | undefined {
+    const bytes: number[] = [];
+    for (;;) {
+      const b = this.readByte();
+      if (b < 0) {
+        if (bytes.length === 0) return undefined;
+        break;
+      }
+      if (b === 10) break;
+      bytes.push(b);
+    }
+    return Buffer.from(bytes).toString('utf8');
+  }
+
+  /** Everything left (a program piped into `micropython`). */
+  readAll(): Uint8Array {
+    const parts: Uint8Array[] = [this.buf.subarray(this.pos)];
+    while (this.fill()) parts.push(this.buf);
+    this.pos = this.buf.length;
+    return Buffer.concat(parts);
+  }
 }
 
 /** POSIX numbers of the error codes Node reports (Linux values, as the unix port's errno module has). */

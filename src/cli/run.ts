@@ -1,11 +1,15 @@
-// `mpyts run [options] FILE|-m MODULE|-c CMD [args...]`: runs programs like the unix port's
-// `micropython` command (ports/unix/main.c): sys.argv, sys.path (script dir, then MICROPYPATH or the
-// default path), -X heapsize=, -X emit=bytecode, -O, exit codes. .mpy files run in place; .py files
-// need the compiler injected with setCompiler (the VM itself never imports it).
+// `mpyts run [options] [-c CMD | -m MODULE | FILE] [args...]`: the unix port's `micropython` command
+// (ports/unix/main.c): option pre-pass (-h, --version, -X ...), then -i/-c/-m/-v/-O/FILE in order,
+// sys.argv and sys.path as unix sets them, a program from stdin when it is not a terminal, the REPL
+// (when there is no program, or with -i / MICROPYINSPECT), sys.atexit, `-v` statistics, exit codes.
+// .py sources need the compiler injected with setCompiler (the VM itself never imports it).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createVM, type CompileFn } from '../vm/index.js';
-import { createNodeHost } from './node-host.js';
+import * as tty from 'node:tty';
+import { createVM, FORCED_EXIT, type CompileFn, type VM } from '../vm/index.js';
+import { createNodeHost, FdReader, writeFd } from './node-host.js';
+import { BANNER, friendlyRepl, type Terminal } from './repl.js';
+import { showBytecode } from './showbc.js';
 
 let injectedCompile: CompileFn | undefined;
 /** The wiring layer injects the compiler here. */
@@ -14,84 +18,205 @@ export function setCompiler(compile: CompileFn | undefined): void {
 }
 
 const DEFAULT_PATH = '.frozen:~/.micropython/lib:/usr/lib/micropython';
+const DEFAULT_HEAP = 2 * 1024 * 1024;
 
-/** -X heapsize=N[kKmM] */
+export interface RunOptions {
+  /** Interrupt flag (shared with the thread that receives SIGINT). */
+  interruptBuffer?: Int32Array;
+  /** Name printed in "can't open file" messages (upstream prints argv[0]). */
+  argv0?: string;
+}
+
+const HELP = `usage: micropython [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]
+Options:
+--version : show version information
+-h : print this help message
+-i : enable inspection via REPL after running command/module/file
+-v : verbose (trace various operations); can be multiple
+-O[N] : apply bytecode optimizations of level N
+
+Implementation specific options (-X):
+  compile-only                 -- parse and compile only
+  emit=bytecode                -- set the default code emitter
+  heapsize=<n>[w][K|M] -- set the heap size for the GC (default ${DEFAULT_HEAP})
+`;
+
+/** -X heapsize=N[w][K|M], N as strtol(base 0) reads it; undefined when invalid or below 700 bytes. */
 function parseHeapSize(v: string): number | undefined {
-  const m = /^(\d+)([kKmM]?)$/.exec(v);
+  const m = /^([+-]?(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*))([wW]?)([kKmM]?)$/.exec(v);
   if (!m) return undefined;
-  const n = Number(m[1]);
-  const unit = (m[2] ?? '').toLowerCase();
-  return unit === 'k' ? n * 1024 : unit === 'm' ? n * 1024 * 1024 : n;
+  const t = m[1] as string;
+  const neg = t.startsWith('-');
+  const body = t.replace(/^[+-]/, '');
+  let n = /^0[xX]/.test(body) ? parseInt(body.slice(2), 16) : /^0./.test(body) ? parseInt(body, 8) : Number(body);
+  if (neg) n = -n;
+  const unit = (m[3] ?? '').toLowerCase();
+  if (unit === 'k') n *= 1024;
+  else if (unit === 'm') n *= 1024 * 1024;
+  if (m[2]) n = (n * 8) / 4; // 'w': words of 64-bit objects, relative to a 32-bit baseline
+  return n < 700 ? undefined : n;
 }
 
 function invalidArgs(): number {
-  process.stderr.write('Invalid command line arguments. Use -h option for help.\n');
+  writeFd(2, 'Invalid command line arguments. Use -h option for help.\n');
   return 1;
 }
 
-export async function runCommand(argv: string[]): Promise<number> {
+/**
+ * Terminal over descriptors 0/1. Raw mode through a tty.ReadStream that is never read from: it only
+ * issues the termios calls (instantly, unlike spawning stty, so keys typed right after a prompt are
+ * never echoed by the line discipline). Libuv reopens the tty non-blocking for it; FdReader waits on EAGAIN.
+ */
+function nodeTerminal(reader: FdReader): Terminal {
+  let ts: tty.ReadStream | undefined;
+  let raw = false;
+  return {
+    readByte: () => reader.readByte(),
+    write: (s) => writeFd(1, s),
+    setRaw(on) {
+      // Raw mode stays on while REPL input runs (switching back and forth would let keys typed during a
+      // slow first compile be echoed by the line discipline); what unix's mode switch flushes is dropped.
+      if (!tty.isatty(0)) return;
+      if (on && !raw) {
+        ts ??= new tty.ReadStream(0);
+        ts.setRawMode(true);
+        raw = true;
+      } else if (!on && raw) reader.dropPendingNewline();
+    },
+    restore() {
+      if (raw) ts?.setRawMode(false);
+      raw = false;
+    },
+  };
+}
+
+export async function runCommand(argv: string[], runOpts: RunOptions = {}): Promise<number> {
   let heapSize: number | undefined;
-  let i = 0;
-  for (; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '-X') {
-      const opt = argv[++i];
+  let compileOnly = false;
+  // Pre-pass (pre_process_options): stops at -c/-m or the first non-option.
+  for (let a = 0; a < argv.length; a++) {
+    const arg = argv[a] as string;
+    if (!arg.startsWith('-')) break;
+    if (arg === '-c' || arg === '-m') break;
+    if (arg === '-h') {
+      writeFd(1, HELP);
+      return 0;
+    }
+    if (arg === '--version') {
+      writeFd(1, BANNER + '\n');
+      return 0;
+    }
+    if (arg === '-X') {
+      const opt = argv[a + 1];
       if (opt === undefined) return invalidArgs();
-      if (opt.startsWith('heapsize=')) {
+      if (opt === 'compile-only') compileOnly = true;
+      else if (opt === 'emit=bytecode') {
+        // the only emitter this VM runs (native/viper are rejected as by a bytecode-only build)
+      } else if (opt.startsWith('heapsize=')) {
         heapSize = parseHeapSize(opt.slice(9));
         if (heapSize === undefined) return invalidArgs();
-      } else if (opt === 'emit=native' || opt === 'emit=viper') {
-        // no native emitter in this VM: reject like a unix build without one
-        return invalidArgs();
-      } else if (opt !== 'emit=bytecode' && opt !== 'realtime') return invalidArgs();
-    } else if (/^-O\d*$/.test(a) || a === '-v') {
-      // optimisation level / verbosity: accepted (bytecode comes precompiled or from the compiler)
-    } else break;
-  }
-  const rest = argv.slice(i);
-  const host = createNodeHost();
-  const micropyPath = (process.env.MICROPYPATH ?? DEFAULT_PATH).split(':');
-  const mkVM = (scriptArgv: string[], first: string) =>
-    createVM({ host, compile: injectedCompile, argv: scriptArgv, path: [first, ...micropyPath], ...(heapSize ? { heapSize } : {}) });
-
-  if (rest[0] === '-m') {
-    const name = rest[1];
-    if (!name) return invalidArgs();
-    return mkVM([name, ...rest.slice(2)], '').runModule(name);
-  }
-  if (rest[0] === '-c') {
-    const cmd = rest[1];
-    if (cmd === undefined) return invalidArgs();
-    if (!injectedCompile) {
-      process.stderr.write('mpyts: compiler not available: cannot run -c commands\n');
-      return 1;
+      } else return invalidArgs();
+      a++;
     }
-    return mkVM(['-c', ...rest.slice(2)], '').runSource(cmd, '<stdin>');
   }
-  const file = rest[0];
-  if (!file) {
-    process.stderr.write('usage: mpyts run [-X heapsize=N] FILE|-m MODULE|-c CMD [args...]\n');
-    return 2;
+
+  const reader = new FdReader(0);
+  const host = createNodeHost({ stdinReader: reader });
+  const sysPath: string[] = [''];
+  let envPath = process.env.MICROPYPATH ?? DEFAULT_PATH;
+  if (envPath.startsWith(':')) envPath = envPath.slice(1); // "" is already first
+  if (envPath !== '') {
+    for (const p of envPath.split(':')) {
+      const home = process.env.HOME;
+      sysPath.push(p.startsWith('~/') && home !== undefined ? home + p.slice(1) : p);
+    }
   }
-  let data: Uint8Array;
-  try {
-    data = new Uint8Array(fs.readFileSync(file));
-  } catch {
-    process.stderr.write(`mpyts: can't open file '${file}': [Errno 2] ENOENT\n`);
-    return 2;
+  let verbose = 0;
+  let optimize = 0;
+  const argvList: string[] = [];
+  let vm: VM | undefined;
+  const getVM = (): VM => {
+    vm ??= createVM({
+      host, compile: injectedCompile, argv: argvList, path: sysPath, heapSize: heapSize ?? DEFAULT_HEAP, optimize,
+      ...(runOpts.interruptBuffer ? { interruptBuffer: runOpts.interruptBuffer } : {}),
+    });
+    return vm;
+  };
+  const onCompiled = (mpy: Uint8Array): void => {
+    if (verbose >= 2) showBytecode(mpy, (s) => writeFd(1, s));
+  };
+
+  const NOTHING = -2;
+  let ret = NOTHING;
+  let inspect = false;
+  for (let a = 0; a < argv.length; a++) {
+    const arg = argv[a] as string;
+    if (arg.startsWith('-')) {
+      if (arg === '-i') inspect = true;
+      else if (arg === '-c') {
+        const cmd = argv[a + 1];
+        if (cmd === undefined) return invalidArgs();
+        argvList.push('-c', ...argv.slice(a + 2)); // -c is sys.argv[0], as in CPython
+        ret = getVM().exec(cmd, '<stdin>', { mode: 'exec', compileOnly, onCompiled });
+        break;
+      } else if (arg === '-m') {
+        const mod = argv[a + 1];
+        if (mod === undefined) return invalidArgs();
+        argvList.push(...argv.slice(a + 1));
+        ret = getVM().runModule(mod);
+        break;
+      } else if (arg === '-X') a++;
+      else if (arg === '-v') verbose++;
+      else if (arg.startsWith('-O')) {
+        const d = arg[2];
+        if (d !== undefined && d >= '0' && d <= '9') optimize = d.charCodeAt(0) & 0xf;
+        else {
+          optimize = 0;
+          for (let p = 1; arg[p] === 'O'; p++) optimize++;
+        }
+      } else return invalidArgs();
+    } else {
+      let real: string;
+      try {
+        real = fs.realpathSync(arg);
+        fs.accessSync(arg, fs.constants.R_OK);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        const errno = err.code === 'EACCES' ? 13 : 2;
+        const msg = errno === 13 ? 'Permission denied' : 'No such file or directory';
+        writeFd(2, `${runOpts.argv0 ?? 'micropython'}: can't open file '${arg}': [Errno ${errno}] ${msg}\n`);
+        ret = 2;
+        break;
+      }
+      sysPath[0] = path.dirname(real);
+      argvList.push(...argv.slice(a));
+      let data: Uint8Array;
+      try {
+        data = new Uint8Array(fs.readFileSync(arg));
+      } catch {
+        writeFd(2, `${runOpts.argv0 ?? 'micropython'}: can't open file '${arg}': [Errno 21] Is a directory\n`);
+        ret = 2;
+        break;
+      }
+      // pyexec_file: a compiled .mpy runs as is, anything else is source
+      const isMpy = data[0] === 0x4d && arg.endsWith('.mpy');
+      ret = getVM().exec(isMpy ? data : new TextDecoder().decode(data), arg, { mode: 'exec', compileOnly, onCompiled });
+      break;
+    }
   }
-  // Like the unix port, sys.path[0] is the script's (real) directory.
-  let dir = path.dirname(file);
-  try {
-    dir = fs.realpathSync(dir);
-  } catch {
-    /* keep as given */
+  const inspectEnv = process.env.MICROPYINSPECT;
+  if (inspectEnv !== undefined && inspectEnv !== '') inspect = true;
+  if (ret === NOTHING || inspect) {
+    if (tty.isatty(0) || inspect) ret = friendlyRepl(getVM(), nodeTerminal(reader));
+    else {
+      // a program piped in: execute_from_lexer(LEX_SRC_STDIN), tracebacks on stderr
+      const src = new TextDecoder().decode(reader.readAll());
+      ret = getVM().exec(src, '<stdin>', { mode: 'exec', compileOnly, onCompiled, style: 'lexer' });
+    }
   }
-  const vm = mkVM(rest.slice(), dir);
-  if (file.endsWith('.mpy')) return vm.runMpy(data, file);
-  if (!injectedCompile) {
-    process.stderr.write('mpyts: compiler not available: cannot run .py files yet (use a .mpy)\n');
-    return 1;
-  }
-  return vm.runSource(new TextDecoder().decode(data), file);
+  const v = getVM();
+  const atexit = v.runAtexit();
+  if (atexit !== 0 && !(ret & FORCED_EXIT)) ret = atexit;
+  if (verbose > 0) writeFd(1, v.memInfo());
+  return ret & 255;
 }

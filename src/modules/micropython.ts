@@ -2,15 +2,15 @@
 import { dictFromMap } from '../objects/dict.js';
 import { NoneObj, PyBuiltin, PyModule, setHeapLockDepth, type PyObj } from '../objects/object.js';
 import { vmState } from '../vm/state.js';
+import { rt } from '../vm/runtime.js';
 
 export function makeMicropythonModule(): PyModule {
-  let optLevel = 0;
   const m = new Map<string, PyObj>([
     ['__name__', 'micropython'],
     ['const', new PyBuiltin('const', (a) => a[0] as PyObj)],
     ['opt_level', new PyBuiltin('opt_level', (a) => {
-      if (a.length === 0) return optLevel;
-      optLevel = Number(a[0]);
+      if (a.length === 0) return vmState.optLevel;
+      vmState.optLevel = Number(a[0]);
       return NoneObj;
     })],
     ['heap_lock', new PyBuiltin('heap_lock', () => {
@@ -25,8 +25,15 @@ export function makeMicropythonModule(): PyModule {
     })],
     ['heap_locked', new PyBuiltin('heap_locked', () => vmState.heapLocked)],
     ['kbd_intr', new PyBuiltin('kbd_intr', () => NoneObj)],
-    ['mem_info', new PyBuiltin('mem_info', () => NoneObj)],
-    ['qstr_info', new PyBuiltin('qstr_info', () => NoneObj)],
+    ['mem_info', new PyBuiltin('mem_info', (a) => {
+      rt.hooks.stdout(memInfoText(a.length > 0));
+      return NoneObj;
+    })],
+    ['qstr_info', new PyBuiltin('qstr_info', (a) => {
+      rt.hooks.stdout('qstr pool: n_pool=1, n_qstr=0, n_str_data_bytes=0, n_total_bytes=0\n');
+      void a;
+      return NoneObj;
+    })],
     ['stack_use', new PyBuiltin('stack_use', () => 0)],
     ['schedule', new PyBuiltin('schedule', (a) => {
       vmState.scheduled.push([a[0] as PyObj, a[1] as PyObj]);
@@ -34,4 +41,16 @@ export function makeMicropythonModule(): PyModule {
     })],
   ]);
   return new PyModule('micropython', dictFromMap(m));
+}
+
+/**
+ * mp_micropython_mem_info's layout. The VM does not keep a GC heap, so the GC figures describe an empty
+ * heap of the emulated size (the format is what programs and tests look at).
+ */
+export function memInfoText(verbose: boolean): string {
+  const total = vmState.heapSize;
+  let s = `mem: total=0, current=0, peak=0\nstack: 0 out of 80000\n` +
+    `GC: total: ${total}, used: 0, free: ${total}\n No. of 1-blocks: 0, 2-blocks: 0, max blk sz: 0, max free sz: ${total >> 5}\n`;
+  if (verbose) s += 'GC memory layout; from 0:\n';
+  return s;
 }

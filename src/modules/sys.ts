@@ -17,6 +17,8 @@ export interface SysState {
   modules: PyDict;
   stdout(s: string): void;
   stderr(s: string): void;
+  /** The function registered with sys.atexit (called by the host at interpreter exit). */
+  exitFunc?: PyObj;
 }
 
 /** A text stream object whose write() goes to the host. */
@@ -92,6 +94,12 @@ export function makeSysModule(st: SysState, onExit: () => void): PyModule {
     ['ps1', '>>> '],
     ['ps2', '... '],
     ['settrace', settraceBuiltin],
+    ['atexit', new PyBuiltin('atexit', (a) => {
+      // upstream stores one function and returns the previous one
+      const prev = st.exitFunc ?? NoneObj;
+      st.exitFunc = a[0] as PyObj;
+      return prev;
+    })],
     ['exit', new PyBuiltin('exit', (a) => {
       onExit();
       throw a.length ? excArgs(SystemExitType, [a[0] as PyObj]) : new PyException(SystemExitType);

@@ -306,7 +306,7 @@ function printFn(args: PyObj[], kw: KwArgs | undefined): PyObj {
   return NoneObj;
 }
 
-function dirOf(o: PyObj | undefined, hooksGlobals: () => PyDict): PyObj {
+export function dirOf(o: PyObj | undefined, hooksGlobals: () => PyDict): PyObj {
   const names: string[] = [];
   const add = (k: PyObj): void => {
     if (typeof k === 'string' && !names.includes(k)) names.push(k);
@@ -531,6 +531,29 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     return binaryOp(Binary.POW, a[0] as PyObj, a[1] as PyObj);
   });
   def('print', printFn);
+  // REPL inputs compiled in 'single' mode call this on each expression statement's value
+  def('__repl_print__', (a) => {
+    const o = a[0] as PyObj;
+    if (o !== NoneObj) {
+      rt.hooks.stdout(repr(o) + '\n');
+      d.mpmap.set('_', o);
+    }
+    return NoneObj;
+  });
+  def('help', (a) => {
+    const o = a[0];
+    if (o === undefined) rt.hooks.stdout(HELP_TEXT);
+    else if (o === 'modules') {
+      rt.hooks.stdout([...nativeModules.keys(), '__main__', 'builtins', 'micropython', 'sys'].sort().join(' ') + '\n');
+    } else {
+      // builtinhelp.c: the object, then its module globals or its type's own dict
+      rt.hooks.stdout(`object ${str(o)} is of type ${typeOf(o).name}\n`);
+      const entries = o instanceof PyModule ? [...(o.globals as PyDict).mpmap.entries()]
+        : [...(o instanceof PyType ? o : typeOf(o)).dict.entries()];
+      for (const [k, v] of entries) rt.hooks.stdout(`  ${str(k)} -- ${str(v)}\n`);
+    }
+    return NoneObj;
+  });
   def('repr', (a) => repr(a[0] as PyObj));
   def('round', (a) => {
     const x = a[0] as PyObj;
@@ -616,3 +639,18 @@ export function computeFastSetattr(cls: PyType): boolean {
 }
 
 export { PySuper, PyBoundMethod, PrintKind, DictType };
+
+import { nativeModules } from './modules.js';
+const HELP_TEXT = `Welcome to MicroPython!
+
+For online docs please visit http://docs.micropython.org/
+
+Control commands:
+  CTRL-A        -- on a blank line, enter raw REPL mode
+  CTRL-B        -- on a blank line, enter normal REPL mode
+  CTRL-C        -- interrupt a running program
+  CTRL-D        -- on a blank line, exit or do a soft reset
+  CTRL-E        -- on a blank line, enter paste mode
+
+For further help on a specific object, type help(obj)
+`;

@@ -42,8 +42,17 @@ export interface VmHost {
   fs?: HostFs;
 }
 
-/** Compiles Python source to .mpy bytes (injected by the wiring layer; raises on syntax errors). */
-export type CompileFn = (source: string, fileName: string, mode?: 'exec' | 'eval' | 'single') => Uint8Array;
+/**
+ * Compiles Python source to .mpy bytes (injected by the wiring layer; raises on syntax errors).
+ * `optimize` is the current optimisation level (`micropython -O<N>`, micropython.opt_level()).
+ */
+export type CompileFn = (source: string, fileName: string, mode?: 'exec' | 'eval' | 'single', optimize?: number) => Uint8Array;
+
+/** The part of an AbortSignal the VM uses (so hosts may pass any compatible object). */
+export interface InterruptSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+}
 
 export interface VmOptions {
   host: VmHost;
@@ -56,7 +65,37 @@ export interface VmOptions {
   path?: string[];
   /** Emulated heap size in bytes (unix default 2 MiB, like `micropython -X heapsize=`). */
   heapSize?: number;
+  /** Aborting it interrupts the running program: KeyboardInterrupt is raised at the next loop branch. */
+  signal?: InterruptSignal;
+  /**
+   * Interrupt flag shared with another thread (an Int32Array, usually over a SharedArrayBuffer): a
+   * non-zero element 0 raises KeyboardInterrupt at the next loop branch, and is reset to 0.
+   */
+  interruptBuffer?: Int32Array;
+  /** Initial optimisation level for source compiled at run time (`micropython -O<N>`). */
+  optimize?: number;
 }
+
+/** How `VM.exec` runs source, mirroring the unix port's entry points. */
+export interface ExecOptions {
+  /** 'exec' for a file, -c, stdin or paste mode; 'single' for one REPL input (expressions are printed). */
+  mode: 'exec' | 'single';
+  /** Compile only, don't run (`-X compile-only`). */
+  compileOnly?: boolean;
+  /**
+   * 'pyexec' (files, -c, the REPL): tracebacks on stdout, SystemExit with a non-int value printed to
+   * stderr and exit 1, KeyboardInterrupt exits 130. 'lexer' (program from stdin): tracebacks on stderr.
+   */
+  style?: 'pyexec' | 'lexer';
+  /** Called with the compiled module before it runs (`-v -v` prints its bytecode). */
+  onCompiled?: (mpy: Uint8Array) => void;
+}
+
+/** Completion of the text before the cursor: characters to insert, or the candidates to list. */
+export type Completion = { insert: string } | { list: string[] } | undefined;
+
+/** Bit set in `VM.exec`'s result when the program raised SystemExit (upstream's FORCED_EXIT). */
+export const FORCED_EXIT = 0x100;
 
 export interface VM {
   /** Runs a .mpy image as __main__; returns the process exit code. */
@@ -65,6 +104,18 @@ export interface VM {
   runModule(name: string): number;
   /** Runs Python source as __main__ through the injected compiler. */
   runSource(source: string, fileName: string): number;
+  /**
+   * Runs source (or .mpy bytes) in the persistent __main__ module (files, -c, REPL inputs share it). Returns the exit
+   * status: 0, 1 after an uncaught exception (130 for KeyboardInterrupt in 'pyexec' style), or
+   * FORCED_EXIT | code when SystemExit was raised.
+   */
+  exec(source: string | Uint8Array, fileName: string, options: ExecOptions): number;
+  /** REPL tab completion of `line` (the text before the cursor), as py/repl.c completes. */
+  complete(line: string): Completion;
+  /** Calls the function registered with sys.atexit, if any (at interpreter exit). */
+  runAtexit(): number;
+  /** micropython.mem_info()'s text (printed at exit by `micropython -v`). */
+  memInfo(): string;
 }
 
 // Builtin (native) modules are created on first import and never appear in sys.modules.
@@ -287,8 +338,16 @@ export function createVM(options: VmOptions): VM {
     /* output is unbuffered */
   }
 
+  const interrupt = options.interruptBuffer ?? new Int32Array(1);
+  options.signal?.addEventListener('abort', () => {
+    interrupt[0] = 2;
+  });
+  vmState.optLevel = options.optimize ?? 0;
+
   function install(): void {
     resetInterpreter();
+    vmState.interrupt = interrupt;
+    if (options.signal?.aborted) interrupt[0] = 2;
     vmState.heapSize = options.heapSize ?? 2 * 1024 * 1024;
     vmState.heapLocked = 0;
     setHeapLockDepth(0);
@@ -304,16 +363,106 @@ export function createVM(options: VmOptions): VM {
     vmState.importStar = importStar;
   }
 
+  let mainMod: PyModule | undefined;
+  /** __main__ is created once: `-i` and MICROPYINSPECT continue in the program's namespace. */
+  function mainModule(): PyModule {
+    mainMod ??= newModule('__main__');
+    sysModules.mpmap.set('__main__', mainMod);
+    return mainMod;
+  }
+
   function runMain(body: (mod: PyModule) => void): number {
     install();
-    const mod = newModule('__main__');
-    sysModules.mpmap.set('__main__', mod);
+    const mod = mainModule();
     try {
       body(mod);
       return 0;
     } catch (e) {
       return handleUncaught(e);
     }
+  }
+
+  /**
+   * Status of an uncaught exception as the unix port's entry points report it (see ExecOptions.style);
+   * SystemExit sets FORCED_EXIT.
+   */
+  function uncaughtStatus(e: unknown, style: 'pyexec' | 'lexer'): number {
+    let exc: PyException;
+    if (e instanceof PyException) exc = e;
+    else if (e instanceof RangeError) exc = excMsg(runtimeErrType(), 'maximum recursion depth exceeded');
+    else throw e;
+    if (exc.type.isSubclassOf(SystemExitType)) {
+      const v = exc.args.items[0] ?? NoneObj;
+      if (v === NoneObj) return FORCED_EXIT;
+      if (typeof v === 'number') return FORCED_EXIT | (v & 255);
+      if (typeof v === 'boolean') return FORCED_EXIT | (v ? 1 : 0);
+      if (typeof v === 'bigint') return FORCED_EXIT | Number(v & 255n);
+      if (style === 'pyexec') host.stderr(str(v) + '\n');
+      return FORCED_EXIT | 1;
+    }
+    if (style === 'lexer') {
+      host.stderr(formatException(exc));
+      return 1;
+    }
+    host.stdout(formatException(exc));
+    return exc.type.isSubclassOf(KeyboardInterruptType) ? 130 : 1;
+  }
+
+  let savedOptLevel = vmState.optLevel;
+  function exec(source: string | Uint8Array, fileName: string, opts: ExecOptions): number {
+    install();
+    vmState.optLevel = savedOptLevel;
+    const mod = mainModule();
+    try {
+      let code: Code;
+      if (source instanceof Uint8Array) {
+        (mod.globals as PyDict).mpmap.set('__file__', fileName);
+        code = loadMpy(source);
+      } else {
+        if (!compile) throw excMsg(RuntimeErrorType, 'script compilation not supported');
+        if (opts.mode === 'exec') (mod.globals as PyDict).mpmap.set('__file__', fileName);
+        const mpy = runCompiler(compile, source, fileName, opts.mode);
+        opts.onCompiled?.(mpy);
+        code = loadMpy(mpy);
+      }
+      if (!opts.compileOnly) execModule(code, mod);
+      return 0;
+    } catch (e) {
+      return uncaughtStatus(e, opts.style ?? 'pyexec');
+    } finally {
+      savedOptLevel = vmState.optLevel;
+    }
+  }
+
+  function complete(line: string): Completion {
+    install();
+    // the dotted name at the end of the line
+    let start = line.length;
+    while (start > 0 && /[A-Za-z0-9_.]/.test(line[start - 1] as string)) start--;
+    const parts = line.slice(start).split('.');
+    const prefix = parts.pop() as string;
+    let obj: PyObj | undefined = mainModule();
+    for (const p of parts) {
+      obj = obj === undefined ? undefined : loadAttrProtected(obj, p);
+      if (obj === undefined) return undefined;
+    }
+    // after `import `, complete module names (upstream tests its builtin module table)
+    const moduleNames = line.startsWith('import ');
+    const names = moduleNames ? [...nativeModules.keys()] : completionNames(obj as PyObj);
+    const matches = names.filter((n) => n.startsWith(prefix) && !(prefix === '' && n.startsWith('_')) &&
+      (moduleNames || loadAttrProtected(obj as PyObj, n) !== undefined));
+    if (matches.length === 0) {
+      if (start === 0 && prefix.length > 0 && 'import '.startsWith(prefix) && prefix.length < 7) return { insert: 'import '.slice(prefix.length) };
+      return undefined;
+    }
+    let common = matches[0] as string;
+    for (const m of matches) {
+      let j = 0;
+      while (j < common.length && j < m.length && common[j] === m[j]) j++;
+      common = common.slice(0, j);
+    }
+    if (matches.length === 1 || common.length > prefix.length) return { insert: common.slice(prefix.length) };
+    return { list: matches };
   }
 
   function handleUncaught(e: unknown): number {
@@ -334,6 +483,20 @@ export function createVM(options: VmOptions): VM {
   }
 
   return {
+    exec,
+    complete,
+    memInfo: () => memInfoText(false),
+    runAtexit() {
+      const fn = sys.exitFunc;
+      if (fn === undefined || fn === NoneObj) return 0;
+      install();
+      try {
+        callAny(fn, [], undefined);
+        return 0;
+      } catch (e) {
+        return uncaughtStatus(e, 'lexer') & 255;
+      }
+    },
     runMpy(bytes, fileName) {
       return runMain((mod) => {
         (mod.globals as PyDict).mpmap.set('__file__', fileName);
@@ -383,7 +546,7 @@ export function createVM(options: VmOptions): VM {
  */
 function runCompiler(compile: CompileFn, source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Uint8Array {
   try {
-    return compile(source, fileName, mode);
+    return compile(source, fileName, mode, vmState.optLevel);
   } catch (e) {
     const ce = e as { excType?: unknown; message?: unknown; fileName?: unknown; line?: unknown; block?: unknown };
     if (e instanceof Error && typeof ce.excType === 'string') {
@@ -431,3 +594,27 @@ function openFile(ctx: VmContext, args: PyObj[], kw: KwArgs | undefined): PyObj 
 }
 
 export { str };
+
+/** An attribute, or undefined when looking it up fails in any way (upstream mp_load_method_protected). */
+function loadAttrProtected(o: PyObj, name: string): PyObj | undefined {
+  try {
+    return loadAttrMaybe(o, name);
+  } catch {
+    return undefined;
+  }
+}
+
+const staticIndex = new Map<string, number>(STATIC_QSTRS.map((q, i) => [q, i]));
+/**
+ * Attribute names of `o` in the order upstream's completion walks qstrs: static qstrs by their index,
+ * then the rest as they were first seen (an approximation of dynamic qstr creation order).
+ */
+function completionNames(o: PyObj): string[] {
+  const names = (dirOf(o, () => newDict()) as PyList).items.filter((n): n is string => typeof n === 'string');
+  const stat = names.filter((n) => staticIndex.has(n)).sort((a, b) => (staticIndex.get(a) as number) - (staticIndex.get(b) as number));
+  return [...stat, ...names.filter((n) => !staticIndex.has(n))];
+}
+import { STATIC_QSTRS } from '../core/static-qstrs.js';
+import { dirOf } from './builtins.js';
+import { KeyboardInterruptType } from '../objects/exceptions.js';
+import { memInfoText } from '../modules/micropython.js';

@@ -535,7 +535,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 ip += 1;
               }
               ip += slab;
-              if (vmState.scheduled.length !== 0) runScheduled();
+              if (vmState.scheduled.length !== 0 || vmState.interrupt[0] !== 0) runScheduled();
               break;
             }
             case Op.POP_JUMP_IF_TRUE:
@@ -551,7 +551,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               }
               const v = state[sp--] as PyObj;
               const t = v === true ? true : v === false ? false : isTrue(v);
-              if (t === (op === Op.POP_JUMP_IF_TRUE)) ip += slab;
+              if (t === (op === Op.POP_JUMP_IF_TRUE)) {
+                ip += slab;
+                // the back edge of `while cond:` loops: poll pending work as JUMP does
+                if (slab < 0 && (vmState.scheduled.length !== 0 || vmState.interrupt[0] !== 0)) runScheduled();
+              }
               break;
             }
             case Op.JUMP_IF_TRUE_OR_POP:
@@ -1450,9 +1454,15 @@ function notImplType(): PyType {
 export function heapLockedError(): PyException {
   return excMsg(MemoryErrorType, 'memory allocation failed, heap is locked');
 }
-import { MemoryErrorType } from '../objects/exceptions.js';
+import { KeyboardInterruptType, MemoryErrorType } from '../objects/exceptions.js';
 
+/** Pending work at a backward branch: a host interrupt (KeyboardInterrupt) first, then scheduled calls. */
 function runScheduled(): void {
+  const intr = vmState.interrupt;
+  if (intr[0] !== 0) {
+    intr[0] = 0;
+    throw new PyException(KeyboardInterruptType);
+  }
   const q = vmState.scheduled.splice(0);
   for (const [fn, arg] of q) callAny(fn, [arg], undefined);
 }

@@ -12,6 +12,13 @@ export interface VmState {
   heapSize: number;
   /** micropython.schedule() queue, run at the next backward jump / branch. */
   scheduled: [PyObj, PyObj][];
+  /**
+   * Pending keyboard interrupt: element 0 is set non-zero by the host (SIGINT handler, AbortSignal, or
+   * another thread when the buffer is shared) and polled where upstream polls pending exceptions.
+   */
+  interrupt: Int32Array;
+  /** micropython.opt_level(): optimisation level of source compiled at run time. */
+  optLevel: number;
   builtins: PyDict;
   buildClass: PyObj;
   importName(name: string, fromList: PyObj, level: PyObj, globals: PyDict): PyObj;
@@ -24,6 +31,8 @@ export const vmState: VmState = {
   heapLocked: 0,
   heapSize: 2 * 1024 * 1024,
   scheduled: [],
+  interrupt: new Int32Array(1),
+  optLevel: 0,
   builtins: undefined as unknown as PyDict,
   buildClass: undefined as unknown as PyObj,
   importName: () => {
