@@ -2,7 +2,8 @@
 // each asmXXX.h exports). The emitter only ever talks to an `Assembler`: every architecture supplies
 // the same generic operations (move, load/store with word offsets, call through mp_fun_table, jumps to
 // labels) and states the few facts the emitter must branch on (register roles, word size, whether
-// arguments arrive on the C stack). Later back-ends (Thumb, Xtensa, RISC-V) implement the same class.
+// arguments arrive on the C stack). x64, x86, Thumb, ARM, Xtensa and RV32 implement it; the inline
+// assemblers drive the same classes directly.
 //
 // Passes: the native emitter runs STACK_SIZE and CODE_SIZE as "compute" passes (only sizes and label
 // offsets are recorded; label offsets start unknown, so forward jumps take their long form) and EMIT
@@ -267,7 +268,7 @@ export abstract class Assembler {
     this.callInd(funId);
   }
   endPass(): void {
-    // nothing to flush on x86/x64 (literal pools on other architectures)
+    // nothing to flush by default (Xtensa records its constant-table size here)
   }
 }
 
