@@ -2,7 +2,8 @@
 // armv7emdp), Xtensa (xtensa = ESP8266 call0 ABI, xtensawin = ESP32 windowed ABI) and RV32IMC, over every
 // pyodide stdlib source of the native-ARCH option sets (-X emit=native -march=ARCH), and the repo's own
 // cases in tests/data/native-boards (made by its make.sh; they include tests/data/native's programs and
-// the rv32imc -march-flags variants zba/zcmp, and armv6, whose ARM-state back-end has no stdlib golden set).
+// the rv32imc -march-flags variants zba/zcmp, and armv6, whose ARM-state back-end has no stdlib golden set),
+// and `mpyts tool -d` against mpy-tool.py's listings of board and inline-assembler outputs (tool-d/).
 //
 // As in native-x64.test.ts: a golden .mpy must be byte-identical, a golden SyntaxError .err must have the
 // same text, and where the golden .err starts with `exit -6` (mpy-cross aborted on bare `raise` or
@@ -44,6 +45,17 @@ const KNOWN = new Set(
 const ARCH_NUM: Record<string, number> = {
   armv6: 3, armv6m: 4, armv7m: 5, armv7em: 6, armv7emsp: 7, armv7emdp: 8, xtensa: 9, xtensawin: 10, rv32imc: 11,
 };
+
+/** Compile options of an option-set name: [native-|march-]ARCH[-zba][-zcmp] (march- or none: -march only). */
+function optionsOfSet(optset: string): CompileOptions {
+  const parts = optset.split('-');
+  const native = parts[0] === 'native';
+  if (native || parts[0] === 'march') parts.shift();
+  const opts: CompileOptions = { arch: parts[0] ?? '', ...(native ? { emit: 'native' as const } : {}) };
+  const archFlags = (parts.includes('zba') ? 1 : 0) | (parts.includes('zcmp') ? 2 : 0);
+  if (archFlags !== 0) opts.archFlags = archFlags;
+  return opts;
+}
 
 type Outcome = { mpy: Uint8Array } | { err: string };
 
@@ -166,12 +178,8 @@ test('native boards: compile() matches mpy-cross on the repo own cases (tests/da
       const src = new Uint8Array(readFileSync(join(srcDir, f)));
       const name = srcDir === dir ? f : `../native/${f}`;
       for (const optset of optsets) {
-        // option set names: (native|march)-ARCH[-zba][-zcmp]
-        const [kind, arch, ...flags] = optset.split('-') as [string, string, ...string[]];
-        const opts: CompileOptions = { arch, ...(kind === 'native' ? { emit: 'native' as const } : {}) };
-        const archFlags = (flags.includes('zba') ? 1 : 0) | (flags.includes('zcmp') ? 2 : 0);
-        if (archFlags !== 0) opts.archFlags = archFlags;
-        check(t, `data/native-boards/${f} ${optset}`, run(src, name, opts), join(dir, `${f.slice(0, -3)}.${optset}`), ARCH_NUM[arch] as number);
+        const opts = optionsOfSet(optset);
+        check(t, `data/native-boards/${f} ${optset}`, run(src, name, opts), join(dir, `${f.slice(0, -3)}.${optset}`), ARCH_NUM[opts.arch ?? ''] as number);
       }
     }
   }
@@ -185,4 +193,30 @@ test('native boards: rv64imc has no native emitter (as mpy-cross: NotImplemented
   assert.deepEqual(out, {
     err: 'exit 1\nTraceback (most recent call last):\n  File "t.py", line 1, in f\nNotImplementedError: cannot emit native code for this architecture\n',
   });
+});
+
+test('native boards: mpyts tool -d on mpyts output equals mpy-tool.py listings (tests/data/native-boards/tool-d)', () => {
+  const dir = join(REPO_ROOT, 'tests', 'data', 'native-boards', 'tool-d');
+  const dataDir = join(REPO_ROOT, 'tests', 'data');
+  const failures: string[] = [];
+  let total = 0;
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.txt')) continue;
+    // NAME.OPTSET.txt; the source is in native-boards/ or inline-asm/
+    const [name, ...rest] = f.slice(0, -4).split('.');
+    const optset = rest.join('.');
+    const srcDir = existsSync(join(dataDir, 'native-boards', `${name}.py`)) ? 'native-boards' : 'inline-asm';
+    const opts = optionsOfSet(optset);
+    total++;
+    const out = run(new Uint8Array(readFileSync(join(dataDir, srcDir, `${name}.py`))), `${name}.py`, opts);
+    if ('err' in out) {
+      failures.push(`${f}: ${out.err}`);
+      continue;
+    }
+    const res = runMpyTool([{ path: `${name}.${optset}.mpy`, data: out.mpy }], { disassemble: true });
+    if (res.exitCode !== 0 || Buffer.compare(Buffer.from(res.stdout), readFileSync(join(dir, f))) !== 0) failures.push(f);
+  }
+  console.log(`native boards tool -d: ${total - failures.length}/${total} listings identical`);
+  assert.ok(total >= 40, `expected the listings, found ${total}`);
+  assert.deepEqual(failures, []);
 });
