@@ -3,6 +3,7 @@ import { dictFromMap } from '../objects/dict.js';
 import { NoneObj, PyBuiltin, PyModule, setHeapLockDepth, type PyObj } from '../objects/object.js';
 import { vmState } from '../vm/state.js';
 import { rt } from '../vm/runtime.js';
+import { excMsg, RuntimeErrorType } from '../objects/exceptions.js';
 
 export function makeMicropythonModule(): PyModule {
   const m = new Map<string, PyObj>([
@@ -36,6 +37,8 @@ export function makeMicropythonModule(): PyModule {
     })],
     ['stack_use', new PyBuiltin('stack_use', () => 0)],
     ['schedule', new PyBuiltin('schedule', (a) => {
+      // MICROPY_SCHEDULER_DEPTH (4 in the unix port)
+      if (vmState.scheduled.length >= 4) throw excMsg(RuntimeErrorType, 'schedule queue full');
       vmState.scheduled.push([a[0] as PyObj, a[1] as PyObj]);
       return NoneObj;
     })],

@@ -151,6 +151,8 @@ export class PyDictView extends PyObject {
 }
 export const DictViewType = new PyType('dict_view', [ObjectType]);
 DictViewType.baseable = false;
+// views compare by content, so (as upstream) they have no hash
+DictViewType.unhashable = true;
 const VIEW_NAMES = ['dict_keys', 'dict_values', 'dict_items'];
 DictViewType.getiter = (o) => new PyDictIter((o as PyDictView).d, (o as PyDictView).kind);
 DictViewType.print = (o) => {

@@ -1463,8 +1463,15 @@ function runScheduled(): void {
     intr[0] = 0;
     throw new PyException(KeyboardInterruptType);
   }
+  // The scheduler is locked while a callback runs: callbacks it schedules wait until it has finished.
+  if (vmState.schedLocked) return;
   const q = vmState.scheduled.splice(0);
-  for (const [fn, arg] of q) callAny(fn, [arg], undefined);
+  vmState.schedLocked = true;
+  try {
+    for (const [fn, arg] of q) callAny(fn, [arg], undefined);
+  } finally {
+    vmState.schedLocked = false;
+  }
 }
 
 function callExit(state: (PyObj | undefined)[], base: number, a: PyObj, b: PyObj, c: PyObj): PyObj {

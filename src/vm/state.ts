@@ -12,6 +12,8 @@ export interface VmState {
   heapSize: number;
   /** micropython.schedule() queue, run at the next backward jump / branch. */
   scheduled: [PyObj, PyObj][];
+  /** True while scheduled callbacks run (mp_sched_lock). */
+  schedLocked: boolean;
   /**
    * Pending keyboard interrupt: element 0 is set non-zero by the host (SIGINT handler, AbortSignal, or
    * another thread when the buffer is shared) and polled where upstream polls pending exceptions.
@@ -31,6 +33,7 @@ export const vmState: VmState = {
   heapLocked: 0,
   heapSize: 2 * 1024 * 1024,
   scheduled: [],
+  schedLocked: false,
   interrupt: new Int32Array(1),
   optLevel: 0,
   builtins: undefined as unknown as PyDict,
