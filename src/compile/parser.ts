@@ -825,8 +825,17 @@ class Parser {
     // (built by push so the array is PACKED_ELEMENTS, see parse-node.ts; splice is slower)
     const results = this.results;
     const base = results.length - n;
-    const nodes: ParseNode[] = [];
-    for (let k = base; k < base + n; k++) nodes.push(results[k] as ParseNode);
+    let nodes: ParseNode[];
+    // exact-size literals for the common small counts (push from [] would reserve 17 slots)
+    if (n === 2) nodes = [results[base] as ParseNode, results[base + 1] as ParseNode];
+    else if (n === 3) nodes = [results[base] as ParseNode, results[base + 1] as ParseNode, results[base + 2] as ParseNode];
+    else if (n === 1) nodes = [results[base] as ParseNode];
+    else if (n === 4) {
+      nodes = [results[base] as ParseNode, results[base + 1] as ParseNode, results[base + 2] as ParseNode, results[base + 3] as ParseNode];
+    } else {
+      nodes = [];
+      for (let k = base; k < base + n; k++) nodes.push(results[k] as ParseNode);
+    }
     for (let k = 0; k < n; k++) results.pop();
     const node = newStruct(rule as RuleId, line, nodes);
     if (rule === Rule.testlist_comp_3c) {
