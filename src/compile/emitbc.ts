@@ -100,6 +100,9 @@ const ELLIPSIS: ConstValue = { type: 'ellipsis' };
 
 /** Growable scratch for var-int encodings. */
 const tmp: number[] = [];
+/** Scratch for startPass's argument names. */
+const argNames: string[] = [];
+const argSeen: boolean[] = [];
 
 export class BytecodeEmitter {
   private pass: Pass = Pass.Scope;
@@ -280,15 +283,24 @@ export class BytecodeEmitter {
     // are not parameters (closed-over variables passed in first) are named "*"
     const nArgs = scope.numPosArgs + scope.numKwonlyArgs;
     if (nArgs > 0) {
-      const names: string[] = new Array<string>(nArgs).fill('*');
-      const seen: boolean[] = new Array<boolean>(nArgs).fill(false);
+      // (module-level scratch arrays: this runs for every function in every pass)
+      const names = argNames;
+      const seen = argSeen;
+      while (names.length < nArgs) {
+        names.push('*');
+        seen.push(false);
+      }
+      for (let k = 0; k < nArgs; k++) {
+        names[k] = '*';
+        seen[k] = false;
+      }
       for (const id of scope.ids) {
-        if (id.flags & ID_FLAG_IS_PARAM && id.localNum < nArgs && !seen[id.localNum]) {
+        if (id.flags & ID_FLAG_IS_PARAM && id.localNum >= 0 && id.localNum < nArgs && !seen[id.localNum]) {
           names[id.localNum] = id.qst;
           seen[id.localNum] = true;
         }
       }
-      for (const q of names) this.ciQstr(q);
+      for (let k = 0; k < nArgs; k++) this.ciQstr(names[k] as string);
     }
   }
 
