@@ -254,7 +254,9 @@ function binaryOp(op: BinOp, a: Num, b: Num): Num | undefined {
         // mpz path: the count must fit a machine int (OverflowError otherwise)
         if (y > (1n << 63n) - 1n) return undefined;
       }
-      if (op === BinOp.RSHIFT) return intNum(x >> (y > 64n ? 64n : y));
+      // Exact in both of upstream's paths: a machine-word lhs shifted by >= 64 is capped at 63, which
+      // gives the same 0 / -1 as the exact shift; a big-int lhs shifts by the full count.
+      if (op === BinOp.RSHIFT) return intNum(x >> y);
       if (x === 0n) return intNum(0n);
       if (bitLen(x) + Number(y) > FOLD_MAX_BITS) return undefined;
       return intNum(x << y);
