@@ -13,8 +13,8 @@ shift
 dirs=("$@")
 [ ${#dirs[@]} -gt 0 ] || dirs=(basics float micropython misc unicode stress import cmdline)
 results=$(mktemp -d)
-args=()
-for d in "${dirs[@]}"; do args+=(-d "$d"); done
+# -d takes several directories at once (nargs="*"); repeating -d keeps only the last.
+args=(-d "${dirs[@]}")
 (
   cd "$mp/tests" || exit 2
   ulimit -n 1024
