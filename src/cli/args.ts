@@ -66,3 +66,38 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
   }
   return { values, flags, positional };
 }
+
+/** What a subcommand needs from the console. */
+export interface CommandIO {
+  stdout(data: string | Uint8Array): void;
+  stderr(data: string): void;
+}
+
+/**
+ * argparse's front matter for a subcommand: parses `argv`, answers -h, and reports usage errors and a
+ * missing positional argument as argparse does (usage, then "PROG: error: ...", exit 2). Returns the
+ * parsed arguments, or the exit code when the command should stop.
+ */
+export function parseCommandArgs(
+  argv: readonly string[], specs: readonly OptionSpec[], usage: string, prog: string, io: CommandIO, missingPositional: string,
+): ParsedArgs | number {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, specs);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(usage + `${prog}: error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.flags.has('help')) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (args.positional.length === 0) {
+    io.stderr(usage + `${prog}: error: ${missingPositional}\n`);
+    return 2;
+  }
+  return args;
+}

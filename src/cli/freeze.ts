@@ -7,7 +7,7 @@ import { compile, compileModule } from '../compile/index.js';
 import { formatCompileFailure } from '../cross-args.js';
 import { writeMpy } from '../mpy/writer.js';
 import { runMpyTool } from '../tool/index.js';
-import { parseArgs, UsageError, type OptionSpec } from './args.js';
+import { parseCommandArgs, type OptionSpec } from './args.js';
 import { writeFileAtomic } from './fs-util.js';
 import { runManifest, type FreezeEntry } from './manifest.js';
 import { createNodeHost } from './node-host.js';
@@ -80,24 +80,8 @@ function base64(bytes: Uint8Array): string {
 }
 
 export function freezeCommand(argv: readonly string[], io: CliIO): number {
-  let args;
-  try {
-    args = parseArgs(argv, SPECS);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(USAGE + `mpyts freeze: error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  if (args.flags.has('help')) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (args.positional.length === 0) {
-    io.stderr(USAGE + 'mpyts freeze: error: no input\n');
-    return 2;
-  }
+  const args = parseCommandArgs(argv, SPECS, USAGE, 'mpyts freeze', io, 'no input');
+  if (typeof args === 'number') return args;
   const one = (k: string) => args.values.get(k)?.at(-1);
   const vars: Record<string, string> = {};
   const lib = one('lib');

@@ -1,7 +1,7 @@
 // `mpyts tool`: tools/mpy-tool.py's command line over src/tool.
 import { readFileSync } from 'node:fs';
 import { runMpyTool } from '../tool/index.js';
-import { parseArgs, UsageError, type OptionSpec } from './args.js';
+import { parseCommandArgs, type CommandIO, type OptionSpec } from './args.js';
 import { writeFileAtomic } from './fs-util.js';
 
 const SPECS: OptionSpec[] = [
@@ -27,30 +27,12 @@ const USAGE = `usage: mpyts tool [-h] [-x] [-d] [-f] [-j] [--merge] [-e BASE] [-
 A tool to work with MicroPython .mpy files (tools/mpy-tool.py of MicroPython v1.28.0).
 `;
 
-export interface CliIO {
-  stdout(data: string | Uint8Array): void;
-  stderr(data: string): void;
-}
+/** The console a subcommand writes to. */
+export type CliIO = CommandIO;
 
 export function toolCommand(argv: readonly string[], io: CliIO): number {
-  let args;
-  try {
-    args = parseArgs(argv, SPECS);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(USAGE + `mpyts tool: error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  if (args.flags.has('help')) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (args.positional.length === 0) {
-    io.stderr(USAGE + 'mpyts tool: error: the following arguments are required: files\n');
-    return 2;
-  }
+  const args = parseCommandArgs(argv, SPECS, USAGE, 'mpyts tool', io, 'the following arguments are required: files');
+  if (typeof args === 'number') return args;
   const one = (k: string) => args.values.get(k)?.at(-1);
   const longIntImpl = one('mlongint-impl') ?? 'mpz';
   if (longIntImpl !== 'none' && longIntImpl !== 'longlong' && longIntImpl !== 'mpz') {
