@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { compile, compileModule } from '../compile/index.js';
 import { writeMpy } from '../mpy/writer.js';
 import { crossCommand } from './cross.js';
+import { dapCommand } from './dap.js';
 import { freezeCommand } from './freeze.js';
 import { runCommand, setCompiler, type RunOptions } from './run.js';
 import { toolCommand, type CliIO } from './tool.js';
@@ -13,6 +14,7 @@ commands:
   cross   compile .py to .mpy (mpy-cross of MicroPython v1.28.0, emitting mpy v6.3)
   tool    inspect, dump and merge .mpy files (tools/mpy-tool.py)
   run     run .py or .mpy programs (the unix port's micropython)
+  debug   debug a .py program: --dap speaks the Debug Adapter Protocol on stdin/stdout
   freeze  freeze .py files, folders and manifest.py files into a JS module for the VM, or C (--c)
 `;
 
@@ -30,6 +32,8 @@ export async function main(argv: readonly string[], runOpts: RunOptions = {}): P
       return crossCommand(rest, { ...nodeIO, stdin: () => new Uint8Array(readFileSync(0)), isTTY: process.stderr.isTTY === true }, compile);
     case 'freeze':
       return freezeCommand(rest, nodeIO);
+    case 'debug':
+      return dapCommand(rest);
     case 'run':
       // The VM never imports the compiler; it is injected here, where the package is wired together.
       setCompiler((source, fileName, mode, optimize) =>
