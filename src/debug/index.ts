@@ -19,8 +19,8 @@ import { createVM, type CompileFn, type VM, type VmOptions } from '../vm/index.j
 import { runWithLocals } from '../vm/interp.js';
 import { loadMpy } from '../vm/loader.js';
 import { isTrue, printObj, repr } from '../vm/runtime.js';
-import { callStack, lineAtOffset, setHostTracer, setOnSourceCode, trace, type HostTracer } from '../vm/trace.js';
-import { localNames, registerSource } from './names.js';
+import { lineAtOffset, setHostTracer, trace, type HostTracer } from '../vm/trace.js';
+import { localNames } from './names.js';
 
 export type StopReason = 'entry' | 'breakpoint' | 'step' | 'pause' | 'exception';
 export type ResumeAction = 'continue' | 'stepIn' | 'stepOver' | 'stepOut';
@@ -111,7 +111,6 @@ export class Debugger {
   attach(): void {
     if (this.attached) return;
     this.attached = true;
-    setOnSourceCode(registerSource);
     const tracer: HostTracer = {
       enter: () => undefined,
       line: (f, line) => this.onLine(f, line),
@@ -125,7 +124,6 @@ export class Debugger {
     if (!this.attached) return;
     this.attached = false;
     setHostTracer(undefined);
-    setOnSourceCode(undefined);
   }
 
   /** Replaces the breakpoints of one file; returns the lines set. */

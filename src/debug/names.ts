@@ -2,34 +2,19 @@
 // prelude keeps just the argument names), so for code the VM compiled from source the names are
 // recovered from the compiler's scope analysis: the same source is compiled again (lazily, the first
 // time a frame of that module is inspected) and its scope tree is walked in step with the code tree
-// the VM loaded — both list children in MAKE_FUNCTION index order. The result is a sidecar map keyed
-// by code object, so the VM's Code stays untouched and costs nothing when no debugger is attached.
+// the VM loaded — both list children in MAKE_FUNCTION index order. The VM remembers which loaded code
+// came from its compiler and with which source (src/vm/trace.ts sourceOf). The result is a sidecar map
+// keyed by code object, so the VM's Code stays untouched and costs nothing when no debugger is attached.
 import { Compiler } from '../compile/compile.js';
 import { parse } from '../compile/parser.js';
 import { EmitOpt, IdKind, type Scope } from '../compile/scope.js';
 import type { Code } from '../vm/code.js';
+import { sourceOf } from '../vm/trace.js';
 
-interface SourceInfo {
-  source: string;
-  fileName: string;
-  mode: 'file' | 'eval' | 'single';
-}
-
-const rootOf = new WeakMap<Code, Code>();
-const sources = new WeakMap<Code, SourceInfo>();
 /** local number -> name (holes for numbers the scope does not name) */
 const names = new WeakMap<Code, (string | undefined)[]>();
-
-/** Records a code tree the VM compiled from `source` (called through the VM's onSourceCode hook). */
-export function registerSource(root: Code, source: string, fileName: string): void {
-  const walk = (c: Code): void => {
-    rootOf.set(c, root);
-    for (const ch of c.children) walk(ch);
-  };
-  walk(root);
-  // eval()/exec() code is compiled by the VM in other modes; their locals live in dicts anyway
-  sources.set(root, { source, fileName, mode: 'file' });
-}
+/** roots already analysed (or that failed) */
+const analysed = new WeakSet<Code>();
 
 function zip(code: Code, scope: Scope): void {
   const byNum: (string | undefined)[] = [];
@@ -41,18 +26,15 @@ function zip(code: Code, scope: Scope): void {
   for (let i = 0; i < code.children.length && i < kids.length; i++) zip(code.children[i] as Code, kids[i] as Scope);
 }
 
-function analyse(root: Code): void {
-  const info = sources.get(root);
-  if (info === undefined) return;
-  sources.delete(root);
+function analyse(root: Code, source: string, fileName: string): void {
+  if (analysed.has(root)) return;
+  analysed.add(root);
   try {
-    const { root: tree } = parse(info.source, info.fileName, info.mode, { optimize: 0, smallIntBits: 31 });
-    const c = new Compiler({
-      fileName: info.fileName, optimize: 0, smallIntBits: 31, emitOpt: EmitOpt.None, nativeArch: 0, settrace: true,
-    });
+    const { root: tree } = parse(source, fileName, 'file', { optimize: 0, smallIntBits: 31 });
+    const c = new Compiler({ fileName, optimize: 0, smallIntBits: 31, emitOpt: EmitOpt.None, nativeArch: 0, settrace: true });
     zip(root, c.compileModule(tree));
   } catch {
-    // the VM compiled this source before, so this does not happen; without names, numbers are shown
+    // eval/single-mode sources (exec, the REPL) keep their names in dicts; numbers are shown otherwise
   }
 }
 
@@ -63,8 +45,8 @@ function analyse(root: Code): void {
 export function localNames(code: Code): readonly (string | undefined)[] | undefined {
   let n = names.get(code);
   if (n === undefined) {
-    const root = rootOf.get(code);
-    if (root !== undefined) analyse(root);
+    const src = sourceOf(code);
+    if (src !== undefined) analyse(src.root, src.source, src.fileName);
     n = names.get(code);
   }
   return n;

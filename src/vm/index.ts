@@ -546,7 +546,7 @@ export function createVM(options: VmOptions): VM {
  */
 function runCompiler(compile: CompileFn, source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Uint8Array {
   try {
-    return compile(source, fileName, mode, vmState.optLevel);
+    return markCompiled(compile(source, fileName, mode, vmState.optLevel), source, fileName);
   } catch (e) {
     const ce = e as { excType?: unknown; message?: unknown; fileName?: unknown; line?: unknown; block?: unknown };
     if (e instanceof Error && typeof ce.excType === 'string') {
@@ -562,7 +562,7 @@ function runCompiler(compile: CompileFn, source: string, fileName: string, mode:
 }
 
 // compile()'s result is the same code type as frame.f_code (src/vm/trace.ts has its attributes).
-import { CodeObject, markSourceCode } from './trace.js';
+import { CodeObject, markCompiled, markSourceCode } from './trace.js';
 export { CodeObject, CodeType } from './trace.js';
 
 function runCodeIn(code: Code, globals: PyDict, locals: PyDict): PyObj {

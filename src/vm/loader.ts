@@ -10,6 +10,7 @@ import { valueError } from '../objects/exceptions.js';
 import { normBig } from '../objects/int.js';
 import { EllipsisObj, NoneObj, PyFloat, PyTuple, type PyObj } from '../objects/object.js';
 import type { Code, ModuleContext } from './code.js';
+import { linkCodeTree } from './trace.js';
 
 function constToObj(c: MpyConst): PyObj {
   switch (c.kind) {
@@ -71,7 +72,8 @@ export function loadMpy(bytes: Uint8Array): Code {
     consts: file.objects.map(constToObj),
     file: file.qstrs[0]?.str ?? '<unknown>',
   };
-  return buildCode(file.rawCode, ctx);
+  // parent links (sys.settrace's line_of_definition, debugger local names)
+  return linkCodeTree(buildCode(file.rawCode, ctx));
 }
 
 function hasNative(rc: MpyRawCode): boolean {

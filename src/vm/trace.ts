@@ -139,25 +139,48 @@ export function lineAtOffset(code: Code, off: number): number {
   return sourceLineAt(code.bc, code.lineInfoStart, code.lineInfoEnd, off);
 }
 
-/** Codes compiled from source by the VM: child -> parent, for line_of_definition. */
+/** child -> parent for every loaded code tree (set by the loader). */
 const parents = new WeakMap<Code, Code>();
-/** Hook for the debugger: sees every code tree compiled from source (to recover local names). */
-export let onSourceCode: ((root: Code, source: string, fileName: string) => void) | undefined;
-export function setOnSourceCode(fn: typeof onSourceCode): void {
-  onSourceCode = fn;
+
+/** Links a freshly loaded code tree (children to parents); returns the root. */
+export function linkCodeTree(root: Code): Code {
+  for (const ch of root.children) {
+    parents.set(ch, root);
+    linkCodeTree(ch);
+  }
+  return root;
 }
 
-/** Called by the VM for every code tree its (settrace-style) compiler produced. */
+export interface SourceInfo {
+  source: string;
+  fileName: string;
+}
+/**
+ * .mpy images the VM's compiler produced from source, by their buffer: loaded code keeps views on
+ * those bytes, so `code.bc.buffer` tells compiled-from-source code (settrace-style, with
+ * line_of_definition) from code loaded from a .mpy file.
+ */
+const compiled = new WeakMap<ArrayBufferLike, SourceInfo>();
+
+/** Called by the VM on every compiler output (before loading it). */
+export function markCompiled(bytes: Uint8Array, source: string, fileName: string): Uint8Array {
+  compiled.set(bytes.buffer, { source, fileName });
+  return bytes;
+}
+
+/** The source and root code of code compiled by the VM, or undefined for .mpy code. */
+export function sourceOf(code: Code): (SourceInfo & { root: Code }) | undefined {
+  const info = compiled.get(code.bc.buffer);
+  if (info === undefined) return undefined;
+  let root = code;
+  for (let p = parents.get(root); p !== undefined; p = parents.get(root)) root = p;
+  return { ...info, root };
+}
+
+/** Older hook kept for callers that mark loaded code trees themselves (same effect as markCompiled). */
 export function markSourceCode(root: Code, source: string, fileName: string): Code {
-  const walk = (c: Code): void => {
-    for (const ch of c.children) {
-      parents.set(ch, c);
-      walk(ch);
-    }
-  };
-  walk(root);
-  onSourceCode?.(root, source, fileName);
-  return root;
+  compiled.set(root.bc.buffer, { source, fileName });
+  return linkCodeTree(root);
 }
 
 /**
@@ -166,7 +189,7 @@ export function markSourceCode(root: Code, source: string, fileName: string): Co
  */
 export function lineOfDefinition(code: Code): number {
   const parent = parents.get(code);
-  if (parent === undefined) return 0;
+  if (parent === undefined || !compiled.has(code.bc.buffer)) return 0;
   const idx = parent.children.indexOf(code);
   const bc = parent.bc;
   for (let ip = parent.codeStart; ip < bc.length; ip += instrLength(bc, ip)) {
