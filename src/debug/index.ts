@@ -102,6 +102,7 @@ export class Debugger {
   private stopLine = 0;
   private lastException: PyException | undefined;
   private attached = false;
+  private returnTo: Frame | undefined;
 
   constructor(private readonly opts: DebuggerOptions) {
     this.entryPending = opts.stopOnEntry === true;
@@ -153,14 +154,18 @@ export class Debugger {
       try {
         return isTrue(this.evalIn(bp.condition, f));
       } catch {
-        // a condition that fails stops, so the user sees why
-        return true;
+        // MicroPython's line tables often put a loop's test on the body's last line, so a condition
+        // can run before its names are bound: a condition that raises counts as false
+        return false;
       }
     }
     return false;
   }
 
   private onLine(f: Frame, line: number): void {
+    // a caller reporting its line again after a stepped frame returned is not a new breakpoint hit
+    const returning = f === this.returnTo;
+    this.returnTo = undefined;
     let reason: StopReason | undefined;
     if (this.entryPending) {
       this.entryPending = false;
@@ -168,7 +173,7 @@ export class Debugger {
     } else if (this.pausePending || this.opts.pauseRequested?.() === true) {
       this.pausePending = false;
       reason = 'pause';
-    } else if (this.bps.size > 0 && this.breakpointAt(f, line)) reason = 'breakpoint';
+    } else if (!returning && this.bps.size > 0 && this.breakpointAt(f, line)) reason = 'breakpoint';
     else if (this.step === 'stepIn') reason = 'step';
     else if (this.step === 'stepOver' && depthOf(f) <= this.stepDepth) reason = 'step';
     else if (this.step === 'stepOut' && depthOf(f) < this.stepDepth) reason = 'step';
@@ -179,7 +184,10 @@ export class Debugger {
     // the frame being stepped returns: report its caller's line again when it resumes there
     if (this.step !== 'continue' && depthOf(f) <= this.stepDepth) {
       const caller = f.back?.trace;
-      if (caller !== undefined) caller.hostLine = 0;
+      if (caller !== undefined) {
+        caller.hostLine = 0;
+        this.returnTo = f.back;
+      }
     }
   }
 
@@ -234,7 +242,8 @@ export class Debugger {
     const count = named !== undefined ? named.length : code.nPosArgs + code.nKwonlyArgs;
     for (let i = 0; i < count; i++) {
       const name = named !== undefined ? named[i] : code.argNames[i];
-      if (name === undefined) continue;
+      // closed-over values passed as leading arguments are named '*' in a .mpy prelude
+      if (name === undefined || name === '*') continue;
       let v = f.state[top - i];
       if (v instanceof PyCell) v = v.v;
       if (v !== undefined) out.set(name, v);

@@ -28,7 +28,7 @@ function importGraph(entry: string): { files: Set<string>; external: Map<string,
   return { files, external };
 }
 
-for (const entry of ['index.js', 'mpy-cross.js', 'vm/index.js', 'compile/index.js', 'tool/index.js']) {
+for (const entry of ['index.js', 'mpy-cross.js', 'vm/index.js', 'compile/index.js', 'tool/index.js', 'debug/index.js']) {
   test(`browser-safe: build/src/${entry} imports no Node built-ins`, { skip: existsSync(join(BUILD, entry)) ? undefined : 'not built' }, () => {
     const { files, external } = importGraph(join(BUILD, entry));
     assert.ok(files.size > 1, 'import graph not followed');
