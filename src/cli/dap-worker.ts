@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createDebugVM, EvaluateError, type Debugger, type ResumeAction, type SourceBreakpoint } from '../debug/index.js';
+import type { PyObj } from '../objects/object.js';
 import { createNodeHost } from './node-host.js';
 
 export interface WorkerInput {
@@ -14,6 +15,7 @@ export interface WorkerInput {
   args: string[];
   stopOnEntry: boolean;
   breakpoints: [string, SourceBreakpoint[]][];
+  stopOnException: boolean;
   port: MessagePort;
   shared: SharedArrayBuffer;
 }
@@ -45,6 +47,11 @@ function nextRequest(): WorkerRequest {
 }
 
 function setBreakpoints(dbg: Debugger, req: WorkerRequest): void {
+  if (req.command === 'setExceptionBreakpoints') {
+    const filters = (req.arguments.filters as string[] | undefined) ?? [];
+    dbg.setStopOnException(filters.includes('raised'));
+    return;
+  }
   const a = req.arguments as { path: string; breakpoints: SourceBreakpoint[] };
   dbg.setBreakpoints(a.path, a.breakpoints);
 }
@@ -55,7 +62,7 @@ function drainControl(dbg: Debugger): void {
   Atomics.store(flags, 2, 0);
   for (let m = receiveMessageOnPort(input.port); m !== undefined; m = receiveMessageOnPort(input.port)) {
     const req = m.message as WorkerRequest;
-    if (req.command === 'setBreakpoints') setBreakpoints(dbg, req);
+    if (req.command === 'setBreakpoints' || req.command === 'setExceptionBreakpoints') setBreakpoints(dbg, req);
   }
 }
 
@@ -66,7 +73,10 @@ function serveStop(dbg: Debugger): ResumeAction {
   for (;;) {
     const req = nextRequest();
     const resume = RESUME[req.command];
-    if (resume !== undefined) return resume;
+    if (resume !== undefined) {
+      handles = [];
+      return resume;
+    }
     try {
       post({ type: 'response', seq: req.seq, body: answer(dbg, req) });
     } catch (e) {
@@ -75,7 +85,20 @@ function serveStop(dbg: Debugger): ResumeAction {
   }
 }
 
-// variablesReference: 2·frame + 1 for locals, 2·frame + 2 for globals (DAP wants them > 0)
+// variablesReference: 2·frame + 1 for locals, 2·frame + 2 for globals (DAP wants them > 0); values
+// that can be expanded get HANDLE_BASE + their index in `handles`, valid until the program resumes
+const HANDLE_BASE = 1_000_000;
+let handles: PyObj[] = [];
+
+function variable(dbg: Debugger, name: string, v: PyObj): Record<string, unknown> {
+  let ref = 0;
+  if (dbg.children(v).length > 0) {
+    handles.push(v);
+    ref = HANDLE_BASE + handles.length - 1;
+  }
+  return { name, ...dbg.describeValue(v), variablesReference: ref };
+}
+
 function answer(dbg: Debugger, req: WorkerRequest): unknown {
   const a = req.arguments;
   switch (req.command) {
@@ -100,21 +123,29 @@ function answer(dbg: Debugger, req: WorkerRequest): unknown {
     }
     case 'variables': {
       const ref = Number(a.variablesReference);
-      const frame = Math.floor((ref - 1) / 2);
-      const vars = ref % 2 === 1 ? dbg.locals(frame) : dbg.globals(frame);
-      return { variables: vars.map((v) => ({ name: v.name, value: v.value, type: v.type, variablesReference: 0 })) };
+      let entries: [string, PyObj][];
+      if (ref >= HANDLE_BASE) {
+        const o = handles[ref - HANDLE_BASE];
+        entries = o === undefined ? [] : dbg.children(o);
+      } else {
+        const frame = Math.floor((ref - 1) / 2);
+        entries = [...(ref % 2 === 1 ? dbg.localsMap(frame) : dbg.globalsMap(frame))];
+      }
+      return { variables: entries.map(([name, v]) => variable(dbg, name, v)) };
     }
     case 'evaluate': {
       const frame = a.frameId === undefined ? 0 : Number(a.frameId) - 1;
       try {
-        const v = dbg.evaluate(String(a.expression), frame);
-        return { result: v.value, type: v.type, variablesReference: 0 };
+        const v = dbg.evaluateObject(String(a.expression), frame);
+        const d = variable(dbg, '', v);
+        return { result: d.value, type: d.type, variablesReference: d.variablesReference };
       } catch (e) {
         if (e instanceof EvaluateError) throw new Error(e.message);
         throw e;
       }
     }
     case 'setBreakpoints':
+    case 'setExceptionBreakpoints':
       setBreakpoints(dbg, req);
       return {};
     default:
@@ -139,6 +170,7 @@ const { vm, debugger: dbg } = createDebugVM({
   argv: [input.program, ...input.args],
   path: [dir, '.frozen', '~/.micropython/lib', '/usr/lib/micropython'],
   stopOnEntry: input.stopOnEntry,
+  stopOnException: input.stopOnException,
   pauseRequested: () => {
     if (dbgRef !== undefined) drainControl(dbgRef);
     return Atomics.exchange(flags, 1, 0) === 1;

@@ -1,8 +1,9 @@
 // `mpyts debug --dap [FILE.py]`: a Debug Adapter Protocol server over stdio. This thread frames and
 // answers the protocol; the program runs under src/debug in a worker (dap-worker.ts), which blocks at
 // stops and takes forwarded requests synchronously. Supported: initialize, launch, setBreakpoints
-// (with conditions), configurationDone, threads, stackTrace, scopes, variables, evaluate, continue,
-// next, stepIn, stepOut, pause, disconnect/terminate.
+// (with conditions), setExceptionBreakpoints ('raised'), configurationDone, threads, stackTrace,
+// scopes, variables (expandable lists, tuples, dicts, instances), evaluate, continue, next, stepIn,
+// stepOut, pause, disconnect/terminate.
 import * as path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { SourceBreakpoint } from '../debug/index.js';
@@ -37,6 +38,7 @@ class DapServer {
   private readonly flags = new Int32Array(this.shared);
   private stopped = false;
   private readonly breakpoints = new Map<string, SourceBreakpoint[]>();
+  private stopOnException = false;
   /** requests forwarded to the worker, by seq */
   private readonly pending = new Map<number, DapRequest>();
   private done!: (code: number) => void;
@@ -110,6 +112,7 @@ class DapServer {
           supportsConditionalBreakpoints: true,
           supportsEvaluateForHovers: true,
           supportsTerminateRequest: true,
+          exceptionBreakpointFilters: [{ filter: 'raised', label: 'Raised exceptions', default: false }],
         });
         this.event('initialized');
         return;
@@ -137,9 +140,13 @@ class DapServer {
         this.respond(req, { breakpoints: list.map((b) => ({ verified: true, line: b.line })) });
         return;
       }
-      case 'setExceptionBreakpoints':
-        this.respond(req, { breakpoints: [] });
+      case 'setExceptionBreakpoints': {
+        const filters = Array.isArray(args.filters) ? args.filters.map(String) : [];
+        this.stopOnException = filters.includes('raised');
+        if (this.worker !== undefined) this.forward({ ...req, seq: -1 }, { filters }, !this.stopped);
+        this.respond(req, { breakpoints: filters.map(() => ({ verified: true })) });
         return;
+      }
       case 'threads':
         this.respond(req, { threads: [{ id: 1, name: 'main' }] });
         return;
@@ -198,6 +205,7 @@ class DapServer {
       args: Array.isArray(a.args) ? a.args.map(String) : [],
       stopOnEntry: a.stopOnEntry === true,
       breakpoints: [...this.breakpoints],
+      stopOnException: this.stopOnException,
       port: port2,
       shared: this.shared,
     };

@@ -13,7 +13,7 @@ import { writeMpy } from '../mpy/writer.js';
 import { newDict, PyDict } from '../objects/dict.js';
 import { PyException } from '../objects/exceptions.js';
 import { PyCell, PyFunction } from '../objects/fun.js';
-import { PrintKind, typeOf, type PyObj } from '../objects/object.js';
+import { PrintKind, PyInstance, PyList, PyTuple, typeOf, type PyObj } from '../objects/object.js';
 import type { Frame } from '../vm/frame.js';
 import { createVM, type CompileFn, type VM, type VmOptions } from '../vm/index.js';
 import { runWithLocals } from '../vm/interp.js';
@@ -104,8 +104,11 @@ export class Debugger {
   private attached = false;
   private returnTo: Frame | undefined;
 
+  private stopOnException: boolean;
+
   constructor(private readonly opts: DebuggerOptions) {
     this.entryPending = opts.stopOnEntry === true;
+    this.stopOnException = opts.stopOnException === true;
   }
 
   /** Starts receiving events (before running the program). */
@@ -191,8 +194,13 @@ export class Debugger {
     }
   }
 
+  /** Turns stopping where exceptions are raised on or off. */
+  setStopOnException(on: boolean): void {
+    this.stopOnException = on;
+  }
+
   private onException(f: Frame, exc: PyException): void {
-    if (!this.opts.stopOnException || exc === this.lastException) return;
+    if (!this.stopOnException || exc === this.lastException) return;
     this.lastException = exc;
     this.stop(f, lineOf(f), 'exception', printObj(exc, PrintKind.EXC));
   }
@@ -261,17 +269,42 @@ export class Debugger {
     return this.describe(this.localsMap(index));
   }
 
-  globals(index: number): VariableInfo[] {
+  globalsMap(index: number): Map<string, PyObj> {
     const g = this.frameAt(index).globals;
     const m = new Map<string, PyObj>();
     for (const [k, v] of g.mpmap.entries()) if (typeof k === 'string') m.set(k, v);
-    return this.describe(m);
+    return m;
+  }
+
+  globals(index: number): VariableInfo[] {
+    return this.describe(this.globalsMap(index));
+  }
+
+  /** repr and type name of a value, for variable views. */
+  describeValue(v: PyObj): { value: string; type: string } {
+    return { value: safeRepr(v), type: typeOf(v).name };
+  }
+
+  /**
+   * What a variable view can expand: list/tuple items, dict entries (by key repr), an instance's
+   * attributes. Empty for everything else.
+   */
+  children(o: PyObj): [string, PyObj][] {
+    if (o instanceof PyList || o instanceof PyTuple) return o.items.map((v, i) => [`[${i}]`, v]);
+    if (o instanceof PyDict) return [...o.mpmap.entries()].map(([k, v]) => [safeRepr(k), v]);
+    if (o instanceof PyInstance) return [...o.dict.entries()];
+    return [];
   }
 
   /** Evaluates a Python expression in a frame (assignments to function locals are not written back). */
   evaluate(expr: string, index = 0): VariableInfo {
-    const v = this.evalIn(expr, this.frameAt(index));
+    const v = this.evaluateObject(expr, index);
     return { name: expr, value: safeRepr(v), type: typeOf(v).name };
+  }
+
+  /** evaluate(), returning the object itself. */
+  evaluateObject(expr: string, index = 0): PyObj {
+    return this.evalIn(expr, this.frameAt(index));
   }
 
   private evalIn(expr: string, f: Frame): PyObj {

@@ -298,8 +298,9 @@ export class PyFrameObj extends PyObject {
   live = true;
   /** ip just after a FOR_ITER that produced a value: the line event fires again there (vm.c). */
   forIterNext = -1;
-  /** last line reported to the host debugger */
+  /** last line reported to the host debugger, and the last opcode it saw */
   hostLine = 0;
+  hostLastIp = -1;
   readonly codeObj: CodeObject;
   constructor(public frame: Frame) {
     super(FrameType);
@@ -432,7 +433,11 @@ export function traceTick(f: Frame, opIp: number): void {
   if (host !== undefined && !trace.executing) {
     if (forIterReset) fo.hostLine = 0;
     const line = lineAtOffset(code, off);
-    if (line !== fo.hostLine) {
+    // the host also sees a backward jump within one line (as CPython reports it), so a one-line loop
+    // still gives the debugger a chance to stop or pause
+    const back = opIp <= fo.hostLastIp;
+    fo.hostLastIp = opIp;
+    if (line !== fo.hostLine || back) {
       fo.hostLine = line;
       host.line(f, line);
     }

@@ -101,14 +101,18 @@ async function locals(c: Client, frameId: number): Promise<Record<string, string
   return Object.fromEntries((vars.body.variables as { name: string; value: string }[]).map((v) => [v.name, v.value]));
 }
 
-test('DAP: break, step, inspect locals, evaluate, continue to exit', async () => {
+function startAdapter(source: string): { c: Client; file: string; child: ChildProcessWithoutNullStreams; exited: Promise<number | null> } {
   const dir = mkdtempSync(join(tmpdir(), 'mpyts-dap-'));
   const file = join(dir, 'prog.py');
-  writeFileSync(file, PROGRAM);
+  writeFileSync(file, source);
   const child = spawn(process.execPath, ['--input-type=module', '-e',
     `const m = await import(${JSON.stringify(MAIN)}); process.exitCode = await m.main(['debug', '--dap']);`]);
-  const c = new Client(child);
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { c: new Client(child), file, child, exited };
+}
+
+test('DAP: break, step, inspect locals, evaluate, continue to exit', async () => {
+  const { c, file, child, exited } = startAdapter(PROGRAM);
   try {
     const init = await c.request('initialize', { adapterID: 'mpyts', linesStartAt1: true });
     assert.equal(init.body.supportsConfigurationDoneRequest, true);
@@ -131,6 +135,14 @@ test('DAP: break, step, inspect locals, evaluate, continue to exit', async () =>
     assert.deepEqual(frames.map((f) => [f.name, f.line]), [['total', 8], ['<module>', 12]]);
     assert.equal(frames[0]?.source.path, file);
     assert.deepEqual(await locals(c, 1), { items: '[3, 4, 5]', acc: '0', i: '0', v: '3' });
+    // containers expand
+    const sc = await c.request('scopes', { frameId: 1 });
+    const lref = (sc.body.scopes as { name: string; variablesReference: number }[])[0]?.variablesReference as number;
+    const lvars = (await c.request('variables', { variablesReference: lref })).body.variables as { name: string; variablesReference: number }[];
+    const itemsRef = lvars.find((v) => v.name === 'items')?.variablesReference as number;
+    assert.ok(itemsRef > 0);
+    const kids = (await c.request('variables', { variablesReference: itemsRef })).body.variables as { name: string; value: string }[];
+    assert.deepEqual(kids.map((k) => `${k.name}=${k.value}`), ['[0]=3', '[1]=4', '[2]=5']);
     const ev1 = await c.request('evaluate', { expression: 'v * 10 + i', frameId: 1, context: 'watch' });
     assert.equal(ev1.body.result, '30');
     const evMod = await c.request('evaluate', { expression: 'len(data)', frameId: 2 });
@@ -177,6 +189,45 @@ test('DAP: break, step, inspect locals, evaluate, continue to exit', async () =>
     st = await c.request('threads');
     await c.request('disconnect');
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 10000).unref())]);
+    assert.equal(code, 0);
+  } finally {
+    child.kill();
+  }
+});
+
+test('DAP: stop on raised exceptions, pause a running program, disconnect', async () => {
+  const { c, file, child, exited } = startAdapter(`def f():
+    return {}['k']
+try:
+    f()
+except KeyError:
+    pass
+x = 0
+while True:
+    x += 1
+`);
+  try {
+    const init = await c.request('initialize', { adapterID: 'mpyts' });
+    assert.deepEqual((init.body.exceptionBreakpointFilters as { filter: string }[]).map((f) => f.filter), ['raised']);
+    await c.request('setExceptionBreakpoints', { filters: ['raised'] });
+    await c.request('configurationDone');
+    await c.request('launch', { program: file });
+    let ev = await c.event('stopped');
+    assert.equal(ev.body.reason, 'exception');
+    assert.equal(ev.body.text, 'KeyError: k');
+    const t = await top(c);
+    assert.deepEqual([t.name, t.line], ['f', 2]);
+    await c.request('continue', { threadId: 1 });
+    await c.request('pause', { threadId: 1 });
+    ev = await c.event('stopped');
+    assert.equal(ev.body.reason, 'pause');
+    const m = await top(c);
+    assert.equal(m.name, '<module>');
+    assert.ok(m.line === 8 || m.line === 9, String(m.line));
+    const r = await c.request('evaluate', { expression: 'x > 0', frameId: m.id });
+    assert.equal(r.body.result, 'True');
+    await c.request('disconnect');
+    const code = await Promise.race([exited, new Promise((res) => setTimeout(() => res('still running'), 10000).unref())]);
     assert.equal(code, 0);
   } finally {
     child.kill();
