@@ -2,10 +2,11 @@
 // function of a compiled module, in the order upstream's compiler finishes them (breadth-first over the
 // scope tree). Addresses (descriptors, bytecode pointers, child functions) are printed as the unix port
 // prints pointers; upstream's tests match them with wildcards. Mnemonics come from the opcode table.
-import { Format, Op, OPCODES, opcodeFormat } from '../bytecode/opcodes.js';
+import { Format, Op, OPCODES } from '../bytecode/opcodes.js';
 import { decodeLineInfoEntry, decodePrelude } from '../core/prelude.js';
 import { readMpy } from '../mpy/reader.js';
 import { CodeKind, type MpyConst, type MpyFile, type MpyRawCode } from '../mpy/types.js';
+import { decodeOp } from '../tool/disasm.js';
 import { reprConst } from '../tool/pyrepr.js';
 
 /** A stand-in for a C pointer: stable per object within one dump. */
@@ -19,16 +20,6 @@ function pointers(): (o: object) => string {
     }
     return id.toString(16);
   };
-}
-
-function operand(bc: Uint8Array, ip: number): { value: number; next: number } {
-  let value = 0;
-  let b: number;
-  do {
-    b = bc[ip++] ?? 0;
-    value = value * 128 + (b & 0x7f);
-  } while (b & 0x80);
-  return { value, next: ip };
 }
 
 function printRawCode(file: MpyFile, rc: MpyRawCode, out: (s: string) => void, ptr: (o: object) => string): void {
@@ -57,58 +48,42 @@ function printRawCode(file: MpyFile, rc: MpyRawCode, out: (s: string) => void, p
   const bc = data.subarray(p.offsetOpcodes);
   for (let ip = 0; ip < bc.length; ) {
     const start = ip;
-    const op = bc[ip++] as number;
+    const d = decodeOp(bc, ip);
+    ip += d.size;
+    const op = d.op;
+    const arg = d.arg ?? 0;
     // mpy-tool labels the operators without a special method <not>, <in>, <is>, <exception match>;
     // the VM's own printer shows their (empty) method name.
     const name = (OPCODES[op]?.name ?? 'unknown').replace(/<[^>]*>$/, '');
-    const format = opcodeFormat(op);
     let text = name;
-    if (op === Op.LOAD_CONST_SMALL_INT) {
-      let b = bc[ip] ?? 0;
-      let num = b & 0x40 ? -1 : 0;
-      do {
-        b = bc[ip++] ?? 0;
-        num = num * 128 + (b & 0x7f);
-      } while (b & 0x80);
-      text = `${name} ${num}`;
-    } else if (format === Format.Qstr) {
-      const { value, next } = operand(bc, ip);
-      ip = next;
+    if (d.format === Format.Qstr) {
       const quoted = op === Op.LOAD_CONST_STRING || op === Op.IMPORT_NAME || op === Op.IMPORT_FROM;
-      text = quoted ? `${name} '${qstr(value)}'` : `${name} ${qstr(value)}`;
-    } else if (format === Format.Offset) {
-      const b = bc[ip] ?? 0;
-      const signed = OPCODES[op]?.operand === 'jump';
-      let rel: number;
-      if ((b & 0x80) === 0) {
-        rel = b - (signed ? 0x40 : 0);
-        ip += 1;
-      } else {
-        rel = ((b & 0x7f) | ((bc[ip + 1] ?? 0) << 7)) - (signed ? 0x4000 : 0);
-        ip += 2;
-      }
-      text = `${name} ${ip + rel}`;
-      if (op === Op.UNWIND_JUMP) text += ` ${bc[ip++] ?? 0}`;
-    } else if (format === Format.VarUint) {
-      const { value, next } = operand(bc, ip);
-      ip = next;
+      text = quoted ? `${name} '${qstr(arg)}'` : `${name} ${qstr(arg)}`;
+    } else if (d.format === Format.Offset) {
+      // Targets are absolute: relative to the end of the offset bytes (before UNWIND_JUMP's extra byte).
+      const extra = op === Op.UNWIND_JUMP;
+      text = `${name} ${ip - (extra ? 1 : 0) + arg}` + (extra ? ` ${bc[ip - 1] ?? 0}` : '');
+    } else if (d.format === Format.VarUint) {
       switch (op) {
+        case Op.LOAD_CONST_SMALL_INT:
+          text = `${name} ${arg}`;
+          break;
         case Op.LOAD_CONST_OBJ: {
-          const o = file.objects[value] as MpyConst | undefined;
+          const o = file.objects[arg] as MpyConst | undefined;
           text = `${name} ${o ? ptr(o) : '0'}=${o ? reprConst(o) : '?'}`;
           break;
         }
         case Op.MAKE_FUNCTION: case Op.MAKE_FUNCTION_DEFARGS:
-          text = `${name} ${ptr(rc.children[value] ?? rc)}`;
+          text = `${name} ${ptr(rc.children[arg] ?? rc)}`;
           break;
         case Op.MAKE_CLOSURE: case Op.MAKE_CLOSURE_DEFARGS:
-          text = `${name} ${ptr(rc.children[value] ?? rc)} ${bc[ip++] ?? 0}`;
+          text = `${name} ${ptr(rc.children[arg] ?? rc)} ${bc[ip - 1] ?? 0}`;
           break;
         case Op.CALL_FUNCTION: case Op.CALL_FUNCTION_VAR_KW: case Op.CALL_METHOD: case Op.CALL_METHOD_VAR_KW:
-          text = `${name} n=${value & 0xff} nkw=${(value >> 8) & 0xff}`;
+          text = `${name} n=${arg & 0xff} nkw=${(arg >> 8) & 0xff}`;
           break;
         default:
-          text = `${name} ${value}`;
+          text = `${name} ${arg}`;
       }
     }
     out(`${String(start).padStart(2, '0')} ${text}\n`);
