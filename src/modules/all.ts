@@ -15,3 +15,4 @@ import './stdlib.js';
 import './hashlib.js';
 import './re.js';
 import './asyncio.js';
+import './uctypes.js';

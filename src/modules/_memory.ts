@@ -1,0 +1,170 @@
+// A simulated 64-bit address space for uctypes (JS has no raw memory to point into).
+//
+// Every byte buffer the VM hands out is a Uint8Array over some ArrayBuffer. The first time an address
+// is asked for (uctypes.addressof, or a struct's buffer), the ArrayBuffer gets a base address of its
+// own; the address of a buffer is then base + byteOffset, so memoryviews, slices of arrays and
+// bytearray_at() aliases all land at the right offset of their owner. Bases are handed out upwards from
+// BUFFER_BASE with a gap after each buffer, and regions are held weakly: an address outlives its buffer
+// as a dangling pointer would (reading it then finds unmapped memory).
+//
+// Any address outside a buffer is "unmapped": it reads as zero until written, and writes go to
+// anonymous 4 KiB pages created on demand, so uctypes.struct(0x1000, ...) or bytearray_at(1, 8) work
+// without crashing the way a stray pointer would on the unix port. An access that spans region
+// boundaries is done byte by byte; an alias (bytearray_at, a UINT8 array field) is a real view when the
+// range lies in one buffer or one page, otherwise a dedicated anonymous region is created for it (or,
+// when that range overlaps a buffer, a copy is returned).
+
+const PAGE_BITS = 12n;
+const PAGE_SIZE = 1 << Number(PAGE_BITS);
+const U64 = (v: bigint): bigint => BigInt.asUintN(64, v);
+/** Where buffers are placed: well above small test addresses, in the unix port's mmap range. */
+const BUFFER_BASE = 0x7f5a00000000n;
+
+interface Region {
+  base: bigint;
+  end: bigint;
+  ref: WeakRef<ArrayBuffer> | ArrayBuffer;
+}
+
+const bases = new WeakMap<ArrayBuffer, bigint>();
+/** Buffer regions and dedicated anonymous regions, sorted by base, never overlapping. */
+const regions: Region[] = [];
+const pages = new Map<bigint, Uint8Array>();
+let nextBase = BUFFER_BASE;
+let sinceSweep = 0;
+
+function bufferOfRegion(r: Region): ArrayBuffer | undefined {
+  return r.ref instanceof ArrayBuffer ? r.ref : r.ref.deref();
+}
+
+/** Index of the last region whose base is <= addr (-1 when none). */
+function findIndex(addr: bigint): number {
+  let lo = 0;
+  let hi = regions.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((regions[mid] as Region).base <= addr) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function insertRegion(r: Region): void {
+  regions.splice(findIndex(r.base) + 1, 0, r);
+  if (++sinceSweep >= 256) {
+    sinceSweep = 0;
+    for (let i = regions.length - 1; i >= 0; i--) if (bufferOfRegion(regions[i] as Region) === undefined) regions.splice(i, 1);
+  }
+}
+
+/** The live region containing addr, with its buffer. */
+function regionAt(addr: bigint): [Region, ArrayBuffer] | undefined {
+  const i = findIndex(addr);
+  if (i < 0) return undefined;
+  const r = regions[i] as Region;
+  if (addr >= r.end) return undefined;
+  const ab = bufferOfRegion(r);
+  return ab === undefined ? undefined : [r, ab];
+}
+
+/** True when [addr, end) meets any live region. */
+function overlapsRegion(addr: bigint, end: bigint): boolean {
+  let i = findIndex(end - 1n);
+  for (; i >= 0; i--) {
+    const r = regions[i] as Region;
+    if (r.end <= addr) return false;
+    if (bufferOfRegion(r) !== undefined) return true;
+  }
+  return false;
+}
+
+/** The address of the first byte of a buffer (assigning one on first use). */
+export function addressOf(b: Uint8Array): bigint {
+  const ab = b.buffer as ArrayBuffer;
+  let base = bases.get(ab);
+  if (base === undefined) {
+    base = nextBase;
+    const size = BigInt(ab.byteLength);
+    // keep a gap so one buffer never runs into the next; 16-byte alignment as malloc gives
+    nextBase = (nextBase + size + 32n + 15n) & ~15n;
+    bases.set(ab, base);
+    insertRegion({ base, end: base + size, ref: new WeakRef(ab) });
+  }
+  return U64(base + BigInt(b.byteOffset));
+}
+
+function page(addr: bigint, create: boolean): Uint8Array | undefined {
+  const no = addr >> PAGE_BITS;
+  let p = pages.get(no);
+  if (p === undefined && create) {
+    p = new Uint8Array(PAGE_SIZE);
+    pages.set(no, p);
+    bases.set(p.buffer as ArrayBuffer, no << PAGE_BITS);
+  }
+  return p;
+}
+
+function readByte(addr: bigint): number {
+  const hit = regionAt(addr);
+  if (hit) return new Uint8Array(hit[1])[Number(addr - hit[0].base)] as number;
+  const p = page(addr, false);
+  return p === undefined ? 0 : (p[Number(addr & BigInt(PAGE_SIZE - 1))] as number);
+}
+
+function writeByte(addr: bigint, v: number): void {
+  const hit = regionAt(addr);
+  if (hit) new Uint8Array(hit[1])[Number(addr - hit[0].base)] = v;
+  else (page(addr, true) as Uint8Array)[Number(addr & BigInt(PAGE_SIZE - 1))] = v;
+}
+
+/** A view of [addr, addr+n) when it lies in one region or one existing page. */
+function directView(addr: bigint, n: number, createPage: boolean): Uint8Array | undefined {
+  const hit = regionAt(addr);
+  if (hit) {
+    const off = addr - hit[0].base;
+    if (addr + BigInt(n) <= hit[0].end) return new Uint8Array(hit[1], Number(off), n);
+    return undefined;
+  }
+  const off = Number(addr & BigInt(PAGE_SIZE - 1));
+  if (off + n > PAGE_SIZE || overlapsRegion(addr, addr + BigInt(n))) return undefined;
+  const p = page(addr, createPage);
+  return p?.subarray(off, off + n);
+}
+
+/** n bytes at addr (a view when possible, else a copy: only read it). */
+export function load(addr: bigint, n: number): Uint8Array {
+  addr = U64(addr);
+  const v = directView(addr, n, false);
+  if (v !== undefined) return v;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = readByte(U64(addr + BigInt(i)));
+  return out;
+}
+
+export function store(addr: bigint, data: Uint8Array): void {
+  addr = U64(addr);
+  const v = directView(addr, data.length, true);
+  if (v !== undefined) {
+    v.set(data);
+    return;
+  }
+  for (let i = 0; i < data.length; i++) writeByte(U64(addr + BigInt(i)), data[i] as number);
+}
+
+/** Bytes that alias memory at addr (mp_obj_new_bytearray_by_ref). */
+export function alias(addr: bigint, n: number): Uint8Array {
+  addr = U64(addr);
+  const v = directView(addr, n, true);
+  if (v !== undefined) return v;
+  const end = addr + BigInt(n);
+  if (overlapsRegion(addr, end)) return load(addr, n).slice();
+  // a dedicated region takes over the range; earlier page contents under it are carried over
+  const data = load(addr, n).slice();
+  const ab = data.buffer as ArrayBuffer;
+  bases.set(ab, addr);
+  insertRegion({ base: addr, end, ref: ab });
+  return data;
+}
