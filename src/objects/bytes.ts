@@ -229,6 +229,11 @@ ByteArrayType.subscr = (o, index, value) => {
     if (step !== 1) throw excMsg(notImplType());
     const e = Math.max(s, e0);
     const src = bufferOf(value) ?? Uint8Array.from(toArray(value).map((x) => Number(checkInt(x)) & 0xff));
+    if (src.length === e - s) {
+      // same size: in place, so views and uctypes addresses of the bytearray stay valid
+      d.set(src, s);
+      return NoneObj;
+    }
     const out = new Uint8Array(d.length - (e - s) + src.length);
     out.set(d.subarray(0, s));
     out.set(src, s);

@@ -495,6 +495,9 @@ export function intFromObj(x: PyObj, base: PyObj | undefined): PyObj {
     const r = t.unary(Unary.INT, x);
     if (r !== undefined) return r;
   }
+  // any other object with the buffer protocol holds the text of a number (objint.c)
+  const buf = t.buffer?.(x);
+  if (buf !== undefined) return parseIntText(latin1Of(buf), 10);
   throw typeError(`can't convert ${t.name} to int`);
 }
 
