@@ -16,3 +16,4 @@ import './hashlib.js';
 import './re.js';
 import './asyncio.js';
 import './uctypes.js';
+import './framebuf.js';
