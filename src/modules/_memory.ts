@@ -10,12 +10,15 @@
 // Any address outside a buffer is "unmapped": it reads as zero until written, and writes go to
 // anonymous 4 KiB pages created on demand, so uctypes.struct(0x1000, ...) or bytearray_at(1, 8) work
 // without crashing the way a stray pointer would on the unix port. An access that spans region
-// boundaries is done byte by byte; an alias (bytearray_at, a UINT8 array field) is a real view when the
+// boundaries is gathered piecewise; an alias (bytearray_at, a UINT8 array field) is a real view when the
 // range lies in one buffer or one page, otherwise a dedicated anonymous region is created for it (or,
-// when that range overlaps a buffer, a copy is returned).
+// when that range overlaps a buffer, a copy is returned). Copies and new regions count against the
+// emulated heap (MemoryError), as the unix port's reads past a buffer would fault instead.
+import { checkAlloc } from '../vm/runtime.js';
 
 const PAGE_BITS = 12n;
 const PAGE_SIZE = 1 << Number(PAGE_BITS);
+const PAGE_MASK = BigInt(PAGE_SIZE - 1);
 const U64 = (v: bigint): bigint => BigInt.asUintN(64, v);
 /** Where buffers are placed: well above small test addresses, in the unix port's mmap range. */
 const BUFFER_BASE = 0x7f5a00000000n;
@@ -107,17 +110,10 @@ function page(addr: bigint, create: boolean): Uint8Array | undefined {
   return p;
 }
 
-function readByte(addr: bigint): number {
-  const hit = regionAt(addr);
-  if (hit) return new Uint8Array(hit[1])[Number(addr - hit[0].base)] as number;
-  const p = page(addr, false);
-  return p === undefined ? 0 : (p[Number(addr & BigInt(PAGE_SIZE - 1))] as number);
-}
-
 function writeByte(addr: bigint, v: number): void {
   const hit = regionAt(addr);
   if (hit) new Uint8Array(hit[1])[Number(addr - hit[0].base)] = v;
-  else (page(addr, true) as Uint8Array)[Number(addr & BigInt(PAGE_SIZE - 1))] = v;
+  else (page(addr, true) as Uint8Array)[Number(addr & PAGE_MASK)] = v;
 }
 
 /** A view of [addr, addr+n) when it lies in one region or one existing page. */
@@ -128,7 +124,7 @@ function directView(addr: bigint, n: number, createPage: boolean): Uint8Array | 
     if (addr + BigInt(n) <= hit[0].end) return new Uint8Array(hit[1], Number(off), n);
     return undefined;
   }
-  const off = Number(addr & BigInt(PAGE_SIZE - 1));
+  const off = Number(addr & PAGE_MASK);
   if (off + n > PAGE_SIZE || overlapsRegion(addr, addr + BigInt(n))) return undefined;
   const p = page(addr, createPage);
   return p?.subarray(off, off + n);
@@ -139,8 +135,26 @@ export function load(addr: bigint, n: number): Uint8Array {
   addr = U64(addr);
   const v = directView(addr, n, false);
   if (v !== undefined) return v;
+  // a copy, gathered region by region and page by page; as large as the emulated heap allows
+  checkAlloc(n);
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = readByte(U64(addr + BigInt(i)));
+  for (let i = 0; i < n;) {
+    const a = U64(addr + BigInt(i));
+    const hit = regionAt(a);
+    if (hit) {
+      const k = Math.min(n - i, Number(hit[0].end - a));
+      out.set(new Uint8Array(hit[1], Number(a - hit[0].base), k), i);
+      i += k;
+      continue;
+    }
+    const off = Number(a & PAGE_MASK);
+    let k = Math.min(n - i, PAGE_SIZE - off);
+    const next = regions[findIndex(a) + 1];
+    if (next !== undefined && next.base - a < BigInt(k)) k = Number(next.base - a);
+    const p = page(a, false);
+    if (p !== undefined) out.set(p.subarray(off, off + k), i);
+    i += k;
+  }
   return out;
 }
 
