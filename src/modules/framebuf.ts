@@ -76,6 +76,11 @@ export class PyFrameBuffer extends PyObject implements Fb {
   constructor(type: PyType) {
     super(type);
   }
+  /** The buffer protocol hands out the underlying buffer, typecode included (memoryview reads it). */
+  get code(): string {
+    const c = typeof this.bufObj === 'object' ? (this.bufObj as { code?: unknown }).code : undefined;
+    return typeof c === 'string' ? c : 'B';
+  }
 }
 export const FrameBufferType = new PyType('FrameBuffer', [ObjectType]);
 

@@ -230,3 +230,12 @@ try:
 except AttributeError as e:
     print("AttributeError", e)
 print(fb)
+
+# the buffer protocol passes the underlying buffer on, typecode included
+a = array("H", [1, 2, 3, 4])
+fa = framebuf.FrameBuffer(a, 2, 2, framebuf.RGB565)
+m = memoryview(fa)
+print(len(m), m[1], list(m))
+fb, buf = new(framebuf.GS8, 8, 4)
+fb.poly(0, 0, fa, 1)
+print(list(buf[:32]))
