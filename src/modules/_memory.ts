@@ -182,3 +182,53 @@ export function alias(addr: bigint, n: number): Uint8Array {
   insertRegion({ base: addr, end, ref: ab });
   return data;
 }
+
+/** The bytes of a NUL-terminated C string at addr (a zero byte always ends unmapped memory). */
+export function cString(addr: bigint): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let a = U64(addr); ;) {
+    const hit = regionAt(a);
+    let chunk: Uint8Array | undefined;
+    if (hit) chunk = new Uint8Array(hit[1], Number(a - hit[0].base), Number(hit[0].end - a));
+    else {
+      const off = Number(a & PAGE_MASK);
+      const next = regions[findIndex(a) + 1];
+      let k = PAGE_SIZE - off;
+      if (next !== undefined && next.base - a < BigInt(k)) k = Number(next.base - a);
+      chunk = page(a, false)?.subarray(off, off + k);
+      if (chunk === undefined) break;
+    }
+    const z = chunk.indexOf(0);
+    const piece = z < 0 ? chunk : chunk.subarray(0, z);
+    checkAlloc(total + piece.length);
+    parts.push(piece);
+    total += piece.length;
+    if (z >= 0) break;
+    a = U64(a + BigInt(chunk.length));
+  }
+  const out = new Uint8Array(total);
+  let p = 0;
+  for (const part of parts) {
+    out.set(part, p);
+    p += part.length;
+  }
+  return out;
+}
+
+const strCache = new Map<string, Uint8Array>();
+/**
+ * The buffer of a str, kept at one address and NUL-terminated as MicroPython's str data is (so its
+ * address can be packed with struct's 'S' and read back). Strings have no identity in the VM, so the
+ * most recent ones are remembered; an evicted string's address dangles.
+ */
+export function strBuffer(s: string): Uint8Array {
+  let b = strCache.get(s);
+  if (b === undefined) {
+    const enc = new TextEncoder().encode(s + '\0');
+    b = enc.subarray(0, enc.length - 1);
+    if (strCache.size >= 4096) strCache.delete(strCache.keys().next().value as string);
+    strCache.set(s, b);
+  }
+  return b;
+}

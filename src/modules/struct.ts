@@ -5,13 +5,15 @@
 // - no struct.error: errors are ValueError('bad typecode' / 'buffer too small') and TypeError;
 // - pack ignores extra arguments and leaves missing ones zero; unpack accepts a longer buffer (it is
 //   unpack_from) and an offset; integers are truncated to the field (two's complement), not checked;
-// - 'e' uses upstream's own half-float encoder (round half up, and its overflow quirk).
+// - 'e' uses upstream's own half-float encoder (round half up, and its overflow quirk);
+// - 'S' unpacks the NUL-terminated string at an address of uctypes's simulated memory (_memory.ts).
 import { bufferOf, PyBytes } from '../objects/bytes.js';
 import { excMsg, NotImplementedErrorType, typeError, valueError } from '../objects/exceptions.js';
 import { normBig } from '../objects/int.js';
 import { NoneObj, objectId, PyFloat, PyTuple, typeOf, type PyObj } from '../objects/object.js';
 import { makeModule, registerNativeModule } from '../vm/modules.js';
 import { fixed, floatArg, readBuf, wordBig } from './_util.js';
+import { cString } from './_memory.js';
 
 const dec = new TextDecoder();
 
@@ -156,7 +158,7 @@ function getVal(order: string, code: string, buf: Uint8Array, base: number, pos:
     const r = packedObjects.get(v);
     if (r === undefined) throw excMsg(NotImplementedErrorType, "'O' of an object not packed by this VM");
     out = r instanceof WeakRef ? ((r.deref() as PyObj | undefined) ?? fail()) : r;
-  } else if (code === 'S') throw excMsg(NotImplementedErrorType, "'S' (C string pointer) is not supported");
+  } else if (code === 'S') out = new TextDecoder().decode(cString(v));
   else out = normBig(sv);
   return [out, p + size];
 }

@@ -20,7 +20,7 @@ import {
 import { checkAlloc } from '../vm/runtime.js';
 import { makeModule, registerNativeModule } from '../vm/modules.js';
 import { checkArgs, fixed, readBuf, truncatedU64, wordBig, wordInt } from './_util.js';
-import { addressOf, alias, load, store } from './_memory.js';
+import { addressOf, alias, load, store, strBuffer } from './_memory.js';
 
 const LITTLE_ENDIAN = 0;
 const BIG_ENDIAN = 1;
@@ -357,7 +357,10 @@ registerNativeModule('uctypes', () => {
   return makeModule('uctypes', {
     struct: StructType,
     sizeof: fixed(1, 2, sizeofFn),
-    addressof: fixed(1, 1, (a) => normBig(addressOf(readBuf(a[0] as PyObj)))),
+    addressof: fixed(1, 1, (a) => {
+      const o = a[0] as PyObj;
+      return normBig(addressOf(typeof o === 'string' ? strBuffer(o) : readBuf(o)));
+    }),
     bytes_at: fixed(2, 2, (a) => new PyBytes(load(addr(a[0] as PyObj), sizeArg(a[1] as PyObj)).slice())),
     bytearray_at: fixed(2, 2, (a) => new PyByteArray(alias(addr(a[0] as PyObj), sizeArg(a[1] as PyObj)))),
     NATIVE,

@@ -235,3 +235,10 @@ err(lambda: uctypes.struct(0, {}, 1)[0])
 err(lambda: int(uctypes.struct(0, {})))
 err(lambda: len(uctypes.struct(0, {})))
 err(lambda: uctypes.struct(0, {}) + 1)
+
+# str data is NUL-terminated at a stable address: struct's 'S' reads C strings back
+import struct
+o = uctypes.addressof("abc")
+print(struct.unpack("<S", struct.pack("<S", o)), uctypes.addressof("abc") == o, uctypes.bytes_at(o, 4))
+cs = bytearray(b"hello\x00w\xc3\xb6rld\x00")
+print(struct.unpack("<S", struct.pack("<Q", uctypes.addressof(cs))), struct.unpack("<S", struct.pack("<Q", uctypes.addressof(cs) + 6)))
