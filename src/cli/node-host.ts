@@ -205,7 +205,12 @@ function createNodeFs(resolve: (p: string) => string, getcwd: () => string, setc
       fs.unlinkSync(resolve(p));
     }),
     rename: (a, b) => hostCall(() => fs.renameSync(resolve(a), resolve(b))),
-    getcwd,
+    // getcwd(3) fails with ENOENT once the directory has been removed
+    getcwd: () => hostCall(() => {
+      const d = getcwd();
+      fs.statSync(d);
+      return d;
+    }),
     chdir: (p) => hostCall(() => {
       const d = resolve(p);
       if (!fs.statSync(d).isDirectory()) throw Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' });

@@ -176,3 +176,17 @@ export function closeStream(s: PyObj): void {
     else methodStream.close?.(s);
   });
 }
+
+/**
+ * stream->ioctl(request, arg) for the requests native code asks of any stream (the VFS reader's
+ * buffer size): a Python io.IOBase subclass answers through its ioctl method; other streams have no
+ * answer (undefined, as an error return would be).
+ */
+export function streamIoctl(s: PyObj, request: number, arg: number): number | undefined {
+  const t = typeOf(s);
+  if (!(t.isUser && t.isSubclassOf(IOBaseType))) return undefined;
+  const m = loadAttrMaybe(s, 'ioctl');
+  if (m === undefined) throw mkAttributeError(s, 'ioctl');
+  const r = wordInt(call(m, [request, arg]));
+  return r < 0 ? undefined : r;
+}

@@ -12,7 +12,7 @@ import {
 } from '../objects/object.js';
 import { str } from '../vm/runtime.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../vm/modules.js';
-import { fixed, truncatedU64, wordBig, wordInt } from './_util.js';
+import { fixed, parseArgs, truncatedU64, wordBig, wordInt } from './_util.js';
 
 const dec = new TextDecoder();
 const EINVAL = 22;
@@ -28,6 +28,10 @@ export class PyStream extends PyObject {
   readable = true;
   /** Written since opened (files are only written back to the host when something changed). */
   dirty = false;
+  /** Where writes go instead of the buffer (open(1), open(2)). */
+  sink: ((b: Uint8Array) => void) | undefined;
+  /** Called once when a file is closed (gives its descriptor number back). */
+  onRelease: (() => void) | undefined;
   constructor(type: PyType, init: Uint8Array, public text: boolean, public onClose?: (d: Uint8Array) => void, public writable = true) {
     super(type);
     this.data = init.slice();
@@ -38,6 +42,10 @@ export class PyStream extends PyObject {
   }
   /** stringio_write: grows the buffer, zero-filling a hole left by a seek past the end. */
   write(b: Uint8Array): void {
+    if (this.sink) {
+      this.sink(b);
+      return;
+    }
     this.dirty = true;
     const end = this.pos + b.length;
     if (end > this.data.length) {
@@ -65,6 +73,7 @@ export class PyStream extends PyObject {
     if (!this.closed) {
       this.closed = true;
       if (this.dirty) this.onClose?.(this.data.subarray(0, this.len));
+      this.onRelease?.();
     }
   }
 }
@@ -213,7 +222,7 @@ defMethod(TextIOWrapperType, 'readlines', fixed(1, 1, (a) => {
   return new PyList(lines);
 }));
 FileIOType.dict.set('readlines', TextIOWrapperType.dict.get('readlines') as PyObj);
-for (const t of [TextIOWrapperType, FileIOType]) defMethod(t, 'fileno', fixed(1, 1, (a) => open_(a).fd));
+for (const t of [TextIOWrapperType, FileIOType]) defMethod(t, 'fileno', fixed(1, 1, (a) => fdOf(open_(a))));
 
 for (const t of [StringIOType, BytesIOType]) {
   defMethod(t, 'getvalue', fixed(1, 1, (a) => {
@@ -230,46 +239,102 @@ for (const t of [StringIOType, BytesIOType]) {
   };
   t.print = (o) => `<io.${t === StringIOType ? 'StringIO' : 'BytesIO'} 0x${objectId(o).toString(16)}>`;
 }
-for (const t of [TextIOWrapperType, FileIOType]) t.print = (o) => `<io.${t.name} ${(o as PyStream).fd}>`;
+for (const t of [TextIOWrapperType, FileIOType]) t.print = (o) => `<io.${t.name} ${fdOf(o as PyStream)}>`;
 
 
-let nextFd = 3;
+/** Descriptor numbers in use by open files (lowest free first, as POSIX open() picks them). */
+const usedFds = new Set<number>();
+/** A file's descriptor number is taken when the program first asks for it (fileno(), repr): mpyts has
+ * no finalisers, so numbers taken eagerly by files a program drops unclosed would never be reused. */
+const LAZY_FD = -2;
+export function fdOf(s: PyStream): number {
+  if (s.fd === LAZY_FD) {
+    let n = 3;
+    while (usedFds.has(n)) n++;
+    usedFds.add(n);
+    s.fd = n;
+  }
+  return s.fd;
+}
+function releaseFd(s: PyStream): void {
+  if (s.fd >= 3) usedFds.delete(s.fd);
+  s.fd = -1;
+}
 
-/** open(path, mode='r') on the host. */
-export function openOnHost(host: ModuleHost, args: PyObj[], kwMode?: PyObj): PyObj {
-  const path = str(args[0] as PyObj);
-  const m = kwMode ?? args[1];
-  const mode = typeof m === 'string' ? m : 'r';
+/** Where a file system keeps file contents (a host, or an in-memory tree). */
+export interface FileStore {
+  readFile(path: string): Uint8Array | undefined;
+  writeFile?(path: string, data: Uint8Array): void;
+  stat(path: string): 'file' | 'dir' | undefined;
+}
+
+/** vfs_posix_file_open over a FileStore: the whole file is read at open and written back on close/flush. */
+export function openFile(store: FileStore, path: string, mode: string): PyStream {
   const binary = mode.includes('b');
   const type = binary ? FileIOType : TextIOWrapperType;
   let s: PyStream;
   if (mode.includes('w') || mode.includes('a') || mode.includes('x')) {
-    if (!host.writeFile) throw excArgs(OSErrorType, [1]);
-    if (mode.includes('x') && host.stat(path) !== undefined) throw excArgs(OSErrorType, [17]);
-    if (host.stat(path) === 'dir') throw excArgs(OSErrorType, [21]);
-    const existing = mode.includes('a') ? host.readFile(path) ?? new Uint8Array(0) : new Uint8Array(0);
-    s = new PyStream(type, existing, !binary, (d) => host.writeFile?.(path, d.slice()));
+    if (!store.writeFile) throw excArgs(OSErrorType, [1]);
+    if (mode.includes('x') && store.stat(path) !== undefined) throw excArgs(OSErrorType, [17]);
+    if (store.stat(path) === 'dir') throw excArgs(OSErrorType, [21]);
+    const existing = mode.includes('a') ? store.readFile(path) ?? new Uint8Array(0) : new Uint8Array(0);
+    s = new PyStream(type, existing, !binary, (d) => store.writeFile?.(path, d.slice()));
     s.pos = existing.length;
     s.readable = mode.includes('+');
     try {
-      host.writeFile(path, existing);
+      store.writeFile(path, existing.slice());
     } catch {
       // the host could not create it (missing directory, permissions)
       throw excArgs(OSErrorType, [2]);
     }
   } else {
-    const st = host.stat(path);
+    const st = store.stat(path);
     if (st === 'dir') throw excArgs(OSErrorType, [21]);
-    const data = host.readFile(path);
+    const data = st === undefined ? undefined : store.readFile(path);
     if (!data) throw excArgs(OSErrorType, [2]);
-    s = new PyStream(type, data, !binary, mode.includes('+') ? (d) => host.writeFile?.(path, d.slice()) : undefined, mode.includes('+'));
+    s = new PyStream(type, data, !binary, mode.includes('+') ? (d) => store.writeFile?.(path, d.slice()) : undefined, mode.includes('+'));
   }
-  s.fd = nextFd++;
+  s.fd = LAZY_FD;
+  s.onRelease = () => releaseFd(s);
   return s;
 }
 
+/** open(n): a file object on an already open descriptor (0 reads standard input, 1 and 2 write output). */
+export function openFd(host: ModuleHost, fd: number, mode: string): PyStream {
+  const binary = mode.includes('b');
+  const s = new PyStream(binary ? FileIOType : TextIOWrapperType, new Uint8Array(0), !binary);
+  s.fd = fd;
+  if (fd === 1 || fd === 2) {
+    s.readable = false;
+    s.sink = (b) => (fd === 1 ? host.stdout : host.stderr)(dec.decode(b));
+  } else if (fd !== 0) {
+    // a descriptor this VM never opened: every operation fails as on a closed descriptor
+    s.readable = false;
+    s.writable = false;
+  }
+  return s;
+}
+
+/** open(path, mode='r') through the host directly (VMs without a mount table). */
+export function openOnHost(host: ModuleHost, args: PyObj[], kwMode?: PyObj): PyObj {
+  const m = kwMode ?? args[1];
+  const mode = typeof m === 'string' ? m : 'r';
+  const f = args[0] as PyObj;
+  if (typeof f === 'number') return openFd(host, f, mode);
+  return openFile(host, str(f), mode);
+}
+
+/** open() as upstream's mp_vfs_open: descriptors directly, paths through the VM's mount table. */
+export function openViaVfs(host: ModuleHost, args: PyObj[], kw: KwArgs | undefined): PyObj {
+  const [file, mode] = parseArgs(args, kw, OPEN_ARGS) as [PyObj, PyObj];
+  if (typeof file === 'number') return openFd(host, file, typeof mode === 'string' ? mode : 'r');
+  if (host.vfs) return host.vfs.open(file, mode);
+  return openOnHost(host, [file, mode]);
+}
+const OPEN_ARGS = [{ name: 'file', required: true }, { name: 'mode', def: 'r' }, { name: 'buffering' }, { name: 'encoding' }];
+
 registerNativeModule('io', (host) => makeModule('io', {
-  open: (a, kw) => openOnHost(host, a, kw?.get('mode')),
+  open: (a, kw) => openViaVfs(host, a, kw),
   BytesIO: BytesIOType,
   IOBase: IOBaseType,
   StringIO: StringIOType,

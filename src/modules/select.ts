@@ -12,7 +12,7 @@ import { NoneObj, ObjectType, PyList, PyObject, PyTuple, PyType, typeOf, type Py
 import { loadAttrMaybe } from '../vm/attr.js';
 import { call } from '../vm/runtime.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../vm/modules.js';
-import { IOBaseType, PyStream } from './io.js';
+import { fdOf as streamFd, IOBaseType, PyStream } from './io.js';
 import { fixed, nativeClass, wordInt } from './_util.js';
 
 const POLLIN = 1;
@@ -55,7 +55,7 @@ function ioctl(o: PyObj, req: number, arg: number): number {
 /** The descriptor of an object, when it has one. */
 function fdOf(o: PyObj): number | undefined {
   if (typeof o === 'number') return o;
-  if (o instanceof PyStream) return o.fd >= 0 ? o.fd : undefined;
+  if (o instanceof PyStream) return o.fd === -1 ? undefined : streamFd(o);
   if (isIOBase(o)) {
     const r = ioctl(o, STREAM_GET_FILENO, 0);
     return r >= 0 ? r : undefined;

@@ -5,3 +5,4 @@ import './platform.js';
 import './os.js';
 import './deflate.js';
 import './select.js';
+import './vfs.js';

@@ -23,6 +23,11 @@ import '../objects/all.js';
 import '../modules/all.js';
 import { nativeModules } from './modules.js';
 import type { HostFs } from './hostfs.js';
+import type { ModuleHost } from './modules.js';
+import type { MemoryFs } from './memfs.js';
+import { VfsTable } from './vfs.js';
+import { makeVfsPosix, VfsMemoryObj } from '../modules/vfs.js';
+import { openViaVfs } from '../modules/io.js';
 
 /** File-system and console access the VM needs; implemented by src/cli/node-host.ts or a browser shim. */
 export interface VmHost {
@@ -74,6 +79,18 @@ export interface VmOptions {
   interruptBuffer?: Int32Array;
   /** Initial optimisation level for source compiled at run time (`micropython -O<N>`). */
   optimize?: number;
+  /**
+   * File systems mounted when the VM starts, besides the host's files (vfs.VfsPosix), which are mounted
+   * at "/" as on the unix port unless one of these takes "/". Python sees them as vfs.VfsMemory.
+   */
+  mounts?: readonly VmMount[];
+}
+
+/** An in-memory file system to mount at `path` ("/" replaces the host's files as the root). */
+export interface VmMount {
+  path: string;
+  fs: MemoryFs;
+  readonly?: boolean;
 }
 
 /** How `VM.exec` runs source, mirroring the unix port's entry points. */
@@ -165,9 +182,28 @@ export function createVM(options: VmOptions): VM {
     stdout: (s) => host.stdout(s),
     stderr: (s) => host.stderr(s),
   };
-  const ctx: VmContext = { host, sys };
+  // Native modules see the host through the mount table: open(), os and import resolve paths there.
+  const moduleHost: ModuleHost = {
+    stdout: (t) => host.stdout(t),
+    stderr: (t) => host.stderr(t),
+    readFile: (p) => host.readFile(p),
+    stat: (p) => host.stat(p),
+  };
+  if (host.writeFile) moduleHost.writeFile = (p, d) => host.writeFile?.(p, d);
+  if (host.now) moduleHost.now = () => (host.now as () => number)();
+  if (host.fs) moduleHost.fs = host.fs;
+  const vfs = new VfsTable(moduleHost);
+  moduleHost.vfs = vfs;
+  const mounts = options.mounts ?? [];
+  if (!mounts.some((m) => m.path === '/')) vfs.cur = vfs.attach('/', makeVfsPosix(moduleHost));
+  for (const m of mounts) {
+    const obj = new VfsMemoryObj(m.fs);
+    obj.readonly = m.readonly === true;
+    const at = vfs.attach(m.path, obj);
+    if (m.path === '/') vfs.cur = at;
+  }
   const frozen = new FrozenTable(options.frozen);
-  const stat = (path: string) => (path.startsWith(FROZEN_PREFIX) ? frozen.stat(path) : host.stat(path));
+  const stat = (path: string) => (path.startsWith(FROZEN_PREFIX) ? frozen.stat(path) : vfs.importStat(path));
   const natives = new Map<string, PyModule>();
 
   function codeFromSource(source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Code {
@@ -192,7 +228,7 @@ export function createVM(options: VmOptions): VM {
         execModule(fz.mpy ? loadMpy(fz.mpy) : codeFromSource(fz.source ?? '', fz.name, 'exec'), mod);
         return mod;
       }
-      const bytes = host.readFile(path);
+      const bytes = vfs.readForImport(path);
       if (!bytes) throw excMsg(ImportErrorType, `no module named '${fullName}'`);
       let code: Code;
       g.mpmap.set('__file__', path);
@@ -210,9 +246,9 @@ export function createVM(options: VmOptions): VM {
   function findModuleFile(base: string): string | undefined {
     // Frozen names always end in .py, whatever their kind.
     if (base.startsWith(FROZEN_PREFIX)) return frozen.stat(base + '.py') === 'file' ? base + '.py' : undefined;
-    if (compile && host.stat(base + '.py') === 'file') return base + '.py';
-    if (host.stat(base + '.mpy') === 'file') return base + '.mpy';
-    if (!compile && host.stat(base + '.py') === 'file') return base + '.py';
+    if (compile && vfs.importStat(base + '.py') === 'file') return base + '.py';
+    if (vfs.importStat(base + '.mpy') === 'file') return base + '.mpy';
+    if (!compile && vfs.importStat(base + '.py') === 'file') return base + '.py';
     return undefined;
   }
 
@@ -224,7 +260,7 @@ export function createVM(options: VmOptions): VM {
       if (nat) return nat;
       const factory = nativeModules.get(fullName) ?? nativeModules.get(fullName.replace(/^u/, ''));
       if (factory) {
-        const m = factory(host);
+        const m = factory(moduleHost);
         natives.set(fullName, m);
         return m;
       }
@@ -327,7 +363,7 @@ export function createVM(options: VmOptions): VM {
     compile: (source, fileName, mode) => new CodeObject(codeFromSourceOrError(source, fileName, mode === 'eval' ? 'eval' : mode === 'single' ? 'single' : 'exec')),
     importModule,
     readLine: () => host.readLine?.(),
-    open: (args, kw) => openFile(ctx, args, kw),
+    open: (args, kw) => openViaVfs(moduleHost, args, kw),
   });
 
   natives.set('sys', makeSysModule(sys, () => exitFlush()));
@@ -357,6 +393,7 @@ export function createVM(options: VmOptions): VM {
       callFunction: (fn, args, kw) => callAny(fn, args, kw),
     };
     vmState.builtins = builtins;
+    vmState.vfs = vfs;
     vmState.buildClass = builtins.mpmap.get('__build_class__') as PyObj;
     vmState.importName = (name, fromList, level, globals) => importModule(name, fromList, Number(level), globals);
     vmState.importFrom = importFrom;
@@ -520,7 +557,7 @@ export function createVM(options: VmOptions): VM {
               execModule(fz.mpy ? loadMpy(fz.mpy) : codeFromSource(fz.source ?? '', fz.name, 'exec'), mod);
               return;
             }
-            const bytes = host.readFile(file) as Uint8Array;
+            const bytes = vfs.readForImport(file) ?? new Uint8Array(0);
             const code = file.endsWith('.mpy') ? loadMpy(bytes) : codeFromSource(new TextDecoder().decode(bytes), file, 'exec');
             execModule(code, mod);
           });
@@ -581,16 +618,6 @@ function notImplType(): PyType {
 }
 function runtimeErrType(): PyType {
   return RuntimeErrorType;
-}
-
-function openFile(ctx: VmContext, args: PyObj[], kw: KwArgs | undefined): PyObj {
-  const opener = nativeModules.get('io');
-  void kw;
-  if (!opener) throw excMsg(notImplType(), 'open');
-  const io = opener(ctx.host);
-  const f = (io.globals as PyDict).mpmap.get('open');
-  if (f === undefined) throw valueError('open');
-  return callAny(f, args, kw);
 }
 
 export { str };

@@ -3,6 +3,7 @@
 import { dictFromMap } from '../objects/dict.js';
 import { PyBuiltin, PyModule, type NativeFn, type PyObj } from '../objects/object.js';
 import type { HostFs } from './hostfs.js';
+import type { VfsTable } from './vfs.js';
 
 /** What a native module may use from its VM instance. */
 export interface ModuleHost {
@@ -14,6 +15,8 @@ export interface ModuleHost {
   now?(): number;
   /** Directories, metadata and environment for the os module (absent: os raises OSError). */
   fs?: HostFs;
+  /** The VM's mount table: open(), os and import resolve paths through it (absent: the host directly). */
+  vfs?: VfsTable;
 }
 
 export type NativeModuleFactory = (host: ModuleHost) => PyModule;

@@ -2,6 +2,7 @@
 // namespace and the import machinery. The VM instance that is running installs its values here.
 import type { PyDict } from '../objects/dict.js';
 import type { PyObj } from '../objects/object.js';
+import type { VfsTable } from './vfs.js';
 
 export interface VmState {
   /** The exception being handled (sys.exc_info), cleared when its handler block is popped. */
@@ -22,6 +23,8 @@ export interface VmState {
   /** micropython.opt_level(): optimisation level of source compiled at run time. */
   optLevel: number;
   builtins: PyDict;
+  /** The running VM's mount table (native VFS constructors reach their host through it). */
+  vfs: VfsTable | undefined;
   buildClass: PyObj;
   importName(name: string, fromList: PyObj, level: PyObj, globals: PyDict): PyObj;
   importFrom(module: PyObj, name: string): PyObj;
@@ -37,6 +40,7 @@ export const vmState: VmState = {
   interrupt: new Int32Array(1),
   optLevel: 0,
   builtins: undefined as unknown as PyDict,
+  vfs: undefined,
   buildClass: undefined as unknown as PyObj,
   importName: () => {
     throw new Error('no VM');
