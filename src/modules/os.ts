@@ -9,7 +9,7 @@ import { NoneObj, typeOf, type PyObj } from '../objects/object.js';
 import type { HostFs } from '../vm/hostfs.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../vm/modules.js';
 import type { VfsTable } from '../vm/vfs.js';
-import { mountFn, umountFn, VfsPosixType } from './vfs.js';
+import { mountBuiltins, VfsPosixType } from './vfs.js';
 import { fixed, wordInt } from './_util.js';
 
 const ENODEV = 19;
@@ -96,8 +96,7 @@ function make(host: ModuleHost) {
       if (n < 0) throw excArgs(ValueErrorType, []);
       return new PyBytes(randomBytes(n));
     }),
-    mount: mountFn(host),
-    umount: umountFn(host),
+    ...mountBuiltins(host),
     VfsPosix: VfsPosixType,
   });
 }

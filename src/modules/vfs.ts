@@ -6,7 +6,7 @@
 // browser). VfsFat, VfsLfs1/2 and VfsRom (on-disk formats over block devices) are not provided.
 import { PyBytes } from '../objects/bytes.js';
 import { ListIter } from '../objects/list.js';
-import { NoneObj, PyList, PyTuple, PyType, typeOf, type KwArgs, type PyObj } from '../objects/object.js';
+import { NoneObj, PyBuiltin, PyList, PyTuple, PyType, typeOf, type KwArgs, type PyObj } from '../objects/object.js';
 import { HostError } from '../vm/hostfs.js';
 import { MemoryFs, normalizePath } from '../vm/memfs.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../vm/modules.js';
@@ -313,27 +313,30 @@ function table(host: ModuleHost) {
   return host.vfs ?? oserror(ENODEV);
 }
 
-/** vfs.mount / os.mount. */
-export function mountFn(host: ModuleHost) {
-  return (a: PyObj[], kw: KwArgs | undefined): PyObj => {
-    if (a.length === 0 && (kw === undefined || kw.size === 0)) return table(host).mountList();
-    const [obj, point, readonly, mkfs] = parseArgs(a, kw, MOUNT_ARGS) as [PyObj, PyObj, PyObj, PyObj];
-    table(host).mount(obj, point, readonly, mkfs);
-    return NoneObj;
-  };
-}
-
-/** vfs.umount / os.umount. */
-export function umountFn(host: ModuleHost) {
-  return fixed(1, 1, (a) => {
-    table(host).umount(a[0] as PyObj);
-    return NoneObj;
-  });
+/** vfs.mount/umount, which os has too (the same function objects, as upstream's os and vfs share them). */
+const builtinsOf = new WeakMap<ModuleHost, { mount: PyBuiltin; umount: PyBuiltin }>();
+export function mountBuiltins(host: ModuleHost): { mount: PyBuiltin; umount: PyBuiltin } {
+  let b = builtinsOf.get(host);
+  if (b === undefined) {
+    b = {
+      mount: new PyBuiltin('mount', (a, kw) => {
+        if (a.length === 0 && (kw === undefined || kw.size === 0)) return table(host).mountList();
+        const [obj, point, readonly, mkfs] = parseArgs(a, kw, MOUNT_ARGS) as [PyObj, PyObj, PyObj, PyObj];
+        table(host).mount(obj, point, readonly, mkfs);
+        return NoneObj;
+      }),
+      umount: new PyBuiltin('umount', fixed(1, 1, (a) => {
+        table(host).umount(a[0] as PyObj);
+        return NoneObj;
+      })),
+    };
+    builtinsOf.set(host, b);
+  }
+  return b;
 }
 
 registerNativeModule('vfs', (host) => makeModule('vfs', {
-  mount: mountFn(host),
-  umount: umountFn(host),
+  ...mountBuiltins(host),
   VfsPosix: VfsPosixType,
   VfsMemory: VfsMemoryType,
 }));
