@@ -138,6 +138,8 @@ export interface VM {
 // Builtin (native) modules are created on first import and never appear in sys.modules.
 export { registerNativeModule } from './modules.js';
 export { registerFrozenModules, type FrozenModule } from './frozen.js';
+export { MemoryFs } from './memfs.js';
+export { HostError, type HostFs } from './hostfs.js';
 
 /** What native modules may use from their VM. */
 export interface VmContext {
