@@ -161,8 +161,6 @@ ArrayType.binary = (op, x, y) => {
     case Binary.LE:
     case Binary.GT:
     case Binary.GE: {
-      // objects of another type are never equal to an array (the type has no EQ_CHECKS_OTHER_TYPE)
-      if (op === Binary.EQ && !(y instanceof PyArray)) return false;
       const b = bufferOf(y);
       if (b === undefined || typeof y === 'string') return false;
       const [lc, lu] = cmpCode(a);

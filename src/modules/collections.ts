@@ -49,6 +49,8 @@ function namedtuple(args: PyObj[]): PyObj {
   };
   for (const slot of ['unary', 'binary', 'subscr', 'getiter'] as const) (t as unknown as Record<string, unknown>)[slot] = TupleType[slot];
   t.isUser = false;
+  // a namedtuple can equal a plain tuple
+  t.eqChecksOther = true;
   // upstream's namedtuple types expose no tuple methods (count/index), though they are tuples
   t.lookup = (n: string): PyObj | undefined => t.dict.get(n) ?? ObjectType.dict.get(n);
   return t;

@@ -161,7 +161,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-function bytesLikeBinary(op: Binary, a: PyObj, b: PyObj, make: (d: Uint8Array) => PyObj): PyObj | undefined {
+function bytesLikeBinary(op: Binary, a: PyObj, b: PyObj, make: (d: Uint8Array) => PyObj, arrayLike = false): PyObj | undefined {
   const d = bufferOf(a) as Uint8Array;
   switch (op) {
     case Binary.ADD: case Binary.IADD: {
@@ -192,6 +192,7 @@ function bytesLikeBinary(op: Binary, a: PyObj, b: PyObj, make: (d: Uint8Array) =
     }
     case Binary.EQ: case Binary.NE: case Binary.LT: case Binary.GT: case Binary.LE: case Binary.GE: {
       const bb = bufferOf(b);
+      if (arrayLike) return arrayCompare(op, a, d, b, bb);
       if (!bb) return op === Binary.EQ ? false : op === Binary.NE ? true : undefined;
       return cmpBytes(op, d, bb);
     }
@@ -204,8 +205,30 @@ function bytesLikeBinary(op: Binary, a: PyObj, b: PyObj, make: (d: Uint8Array) =
 }
 import { strModulo } from './strformat.js';
 BytesType.binary = (op, a, b) => bytesLikeBinary(op, a, b, (d) => new PyBytes(d));
-ByteArrayType.binary = (op, a, b) => bytesLikeBinary(op, a, b, (d) => new PyByteArray(d));
-MemoryViewType.binary = (op, a, b) => bytesLikeBinary(op, a, b, (d) => new PyBytes(d));
+ByteArrayType.binary = (op, a, b) => bytesLikeBinary(op, a, b, (d) => new PyByteArray(d), true);
+MemoryViewType.binary = (op, a, b) => bytesLikeBinary(op, a, b, (d) => new PyBytes(d), true);
+
+/** The element typecode of a buffer object (bytes-like objects are 'B'). */
+function typecodeOf(o: PyObj): string {
+  if (typeof o !== 'object') return 'B';
+  return bufferCode.get(o.type)?.() ?? (o as { code?: unknown }).code as string | undefined ?? 'B';
+}
+
+/**
+ * Comparisons of bytearray and memoryview (objarray.c's array_binary_op): anything without a buffer is
+ * unequal; buffers compare bytewise only when their typecodes agree up to signedness (and, to order,
+ * are unsigned), and are not float; other pairs raise NotImplementedError.
+ */
+function arrayCompare(op: Binary, a: PyObj, d: Uint8Array, b: PyObj, bb: Uint8Array | undefined): PyObj | undefined {
+  if (op === Binary.NE) return undefined;
+  if (!bb) return false;
+  const lc = typecodeOf(a);
+  const rc = typecodeOf(b);
+  const l = lc.toLowerCase();
+  const unsigned = lc !== l || rc !== rc.toLowerCase();
+  if (l === rc.toLowerCase() && l !== 'f' && l !== 'd' && (op === Binary.EQ || unsigned)) return cmpBytes(op, d, bb);
+  throw excMsg(notImplType());
+}
 
 BytesType.subscr = (o, index, value) => {
   if (value !== undefined) return undefined;
@@ -337,3 +360,7 @@ void getIter;
 void iterNext;
 void isTrue;
 void PyList;
+// bytearray and memoryview compare equal to other buffers; bytes only to bytes (and str subclasses
+// through their own slot), so b'..' == array('b', ...) is False as upstream.
+ByteArrayType.eqChecksOther = true;
+MemoryViewType.eqChecksOther = true;

@@ -146,3 +146,4 @@ FloatType.binary = (op, a, b) => {
   if (r === undefined && (op === Binary.POW || op === Binary.IPOW)) return complexBinary(Binary.POW, x, 0, b);
   return r;
 };
+ComplexType.eqChecksOther = true;

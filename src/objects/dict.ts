@@ -4,11 +4,11 @@ import { excMsg, KeyErrorType, typeError, valueError } from './exceptions.js';
 import { MpMap } from './map.js';
 import {
   defMethod, NoneObj, ObjectType, PrintKind, PyClassMethod, PyObject, PyTuple, PyType, PyBuiltin, Binary,
-  Unary, type KwArgs, type PyObj,
+  typeOf, Unary, type KwArgs, type PyObj,
 } from './object.js';
 
 export class PyDict extends PyObject {
-  /** Instance __dict__ views are read-only (TypeError on store). */
+  /** Fixed dicts (errno.errorcode, __dict__ views of classes and native objects): TypeError on any change. */
   readonly = false;
   dict: Map<string, PyObj> | undefined;
   constructor(public mpmap: MpMap = new MpMap(), type: PyType = DictType) {
@@ -75,7 +75,9 @@ DictType.binary = (op, a, b) => {
   const d = a as PyDict;
   if (op === Binary.CONTAINS) return d.mpmap.has(b);
   if (op === Binary.EQ) {
-    if (!(b instanceof PyDict)) return false;
+    // only an exact dict on the right (dict_binary_op): a subclass instance or an OrderedDict there
+    // leaves the question to the other side, or to identity
+    if (!(b instanceof PyDict) || typeOf(b) !== DictType) return undefined;
     if (a === b) return true;
     if (d.mpmap.used !== b.mpmap.used) return false;
     for (const [k, v] of d.mpmap.entries()) {
@@ -182,12 +184,17 @@ function kwNone(kw: KwArgs | undefined, name: string): void {
 defMethod(DictType, 'keys', (a) => new PyDictView(asDict(a[0] as PyObj), 0));
 defMethod(DictType, 'values', (a) => new PyDictView(asDict(a[0] as PyObj), 1));
 defMethod(DictType, 'items', (a) => new PyDictView(asDict(a[0] as PyObj), 2));
+/** mp_ensure_not_fixed: fixed (read-only) dicts refuse every change with a bare TypeError. */
+function fixedCheck(d: PyDict): PyDict {
+  if (d.readonly) throw excMsg(typeErrorType(), undefined);
+  return d;
+}
 defMethod(DictType, 'get', (a) => {
   const v = asDict(a[0] as PyObj).mpmap.get(a[1] as PyObj);
   return v === undefined ? (a[2] ?? NoneObj) : v;
 });
 defMethod(DictType, 'setdefault', (a) => {
-  const d = asDict(a[0] as PyObj);
+  const d = fixedCheck(asDict(a[0] as PyObj));
   const v = d.mpmap.get(a[1] as PyObj);
   if (v !== undefined) return v;
   const dv = a[2] ?? NoneObj;
@@ -195,7 +202,7 @@ defMethod(DictType, 'setdefault', (a) => {
   return dv;
 });
 defMethod(DictType, 'pop', (a) => {
-  const d = asDict(a[0] as PyObj);
+  const d = fixedCheck(asDict(a[0] as PyObj));
   const v = d.mpmap.delete(a[1] as PyObj);
   if (v === undefined) {
     if (a.length > 2) return a[2] as PyObj;
@@ -204,7 +211,7 @@ defMethod(DictType, 'pop', (a) => {
   return v;
 });
 defMethod(DictType, 'popitem', (a) => {
-  const d = asDict(a[0] as PyObj);
+  const d = fixedCheck(asDict(a[0] as PyObj));
   const p = d.mpmap.ordered ? d.mpmap.used - 1 : d.mpmap.next(0);
   if (p < 0) throw excMsg(KeyErrorType, 'popitem(): dictionary is empty');
   const k = d.mpmap.keys[p] as PyObj;
@@ -212,13 +219,13 @@ defMethod(DictType, 'popitem', (a) => {
   return new PyTuple([k, v]);
 });
 defMethod(DictType, 'update', (a, kw) => {
-  const d = asDict(a[0] as PyObj);
+  const d = fixedCheck(asDict(a[0] as PyObj));
   if (a.length > 1) dictUpdate(d, a[1] as PyObj);
   if (kw) for (const [k, v] of kw) d.mpmap.set(k, v);
   return NoneObj;
 });
 defMethod(DictType, 'clear', (a) => {
-  asDict(a[0] as PyObj).mpmap.clear();
+  fixedCheck(asDict(a[0] as PyObj)).mpmap.clear();
   return NoneObj;
 });
 defMethod(DictType, 'copy', (a, kw) => {

@@ -338,3 +338,4 @@ export function checkFloatArg(o: PyObj): number {
   if (typeof o === 'boolean') return o ? 1 : 0;
   throw typeError(`can't convert ${typeof o === 'string' ? 'str' : o.type.name} to float`);
 }
+FloatType.eqChecksOther = true;

@@ -129,6 +129,13 @@ export class PyType extends PyObject implements TypeSlots {
   attrFirst = false;
   /** Instances may be created while the heap is locked. */
   heapExempt = false;
+  /**
+   * == may be true against another type (upstream's MP_TYPE_FLAG_EQ_CHECKS_OTHER_TYPE): otherwise the
+   * binary slot is asked about equality only with an object of exactly this type. Classes are always so.
+   */
+  eqChecksOther = false;
+  /** The class namespace came from an OrderedDict (type(name, bases, od)): __dict__ lists in its order. */
+  orderedDict = false;
   make?: TypeSlots['make'];
   print?: TypeSlots['print'];
   call?: TypeSlots['call'];

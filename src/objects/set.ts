@@ -203,3 +203,6 @@ defMethod(SetType, 'symmetric_difference_update', (a) => {
 void getIter;
 void iterNext;
 void isTrue;
+// sets and frozensets are equal to each other
+SetType.eqChecksOther = true;
+FrozenSetType.eqChecksOther = true;

@@ -118,10 +118,45 @@ function userBinary(op: Binary, a: PyObj, b: PyObj): PyObj | undefined {
     }
   }
   const nb = t.native.binary;
+  // the native base's == is the whole equality test again (mp_binary_op), with its type rules
+  if (op === Binary.EQ && nb && t.native !== ObjectType) {
+    const x = unbox(a);
+    if (typeof x !== 'object' || !typeOf(x).isUser) return pyEquals(x, b);
+    return nativeEquals(x, t.native, b);
+  }
   if (nb && t.native !== ObjectType) return nb(op, unbox(a), b);
   return undefined;
 }
 import { NotImplementedObj } from './object.js';
+
+/**
+ * mp_obj_equal of an instance's native part (x, an object still carrying its class, treated as type
+ * nt) and y: y's own __eq__ if its class defines one, else the two native types' slots under the
+ * EQ_CHECKS_OTHER_TYPE rule, else identity.
+ */
+function nativeEquals(x: PyObj, nt: PyType, yIn: PyObj): boolean {
+  if (x === yIn) return true;
+  let y = yIn;
+  let yt = typeOf(y);
+  if (yt.isUser) {
+    const m = isUserDefined(yt, '__eq__');
+    if (m !== undefined) {
+      const r = callDunder(y, m, [x]);
+      if (r !== NotImplementedObj) return isTrue(r);
+    }
+    y = unbox(y);
+    yt = yt.native;
+  }
+  if (nt.binary && (nt.eqChecksOther || yt === nt)) {
+    const r = nt.binary(Binary.EQ, x, y);
+    if (r !== undefined) return isTrue(r);
+  }
+  if (typeof y === 'object' && yt.binary && yt !== nt && yt.eqChecksOther) {
+    const r = yt.binary(Binary.EQ, y, x);
+    if (r !== undefined) return isTrue(r);
+  }
+  return x === y;
+}
 function NotImplementedLike(): PyObj {
   return NotImplementedObj;
 }
@@ -293,7 +328,10 @@ TypeType.make = (_cls, args, kw) => {
   const ns = new Map<string, PyObj>();
   for (const [k, v] of dict.mpmap.entries()) if (typeof k === 'string') ns.set(k, v);
   void kw;
-  return makeClass(name, bases.items, ns);
+  const cls = makeClass(name, bases.items, ns);
+  // upstream keeps the given dict as the class's locals: an OrderedDict keeps its order in __dict__
+  cls.orderedDict = dict.mpmap.ordered;
+  return cls;
 };
 TypeType.print = (o) => `<class '${(o as PyType).name}'>`;
 TypeType.call = (o, args, kw) => {

@@ -231,7 +231,7 @@ export function pyEquals(a: PyObj, b: PyObj): boolean {
     const y = pass === 0 ? b : a;
     if (typeof x === 'object') {
       const t = x.type;
-      if (t.binary) {
+      if (t.binary && (t.eqChecksOther || t.isUser || typeOf(y) === t)) {
         const r = t.binary(Binary.EQ, x, y);
         if (r !== undefined) return isTrue(r);
       }
