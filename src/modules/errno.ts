@@ -18,6 +18,8 @@ registerNativeModule('errno', () => {
     attrs[name] = v;
     codes.mpmap.set(v, name);
   }
+  // a fixed (ROM) dict upstream
+  codes.readonly = true;
   attrs.errorcode = codes;
   return makeModule('errno', attrs);
 });

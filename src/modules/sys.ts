@@ -29,11 +29,19 @@ class HostStream extends PyObject {
 }
 const HostStreamType = new PyType('TextIOWrapper', [ObjectType]);
 HostStreamType.print = (o) => `<io.TextIOWrapper ${(o as HostStream).fd}>`;
+// write() takes str or any buffer and returns the number of bytes written, as mp_stream_write does
 defMethod(HostStreamType, 'write', (a) => {
   const s = a[1] as PyObj;
+  if (typeof s !== 'string') {
+    const b = bufferOf(s);
+    if (b !== undefined) {
+      (a[0] as HostStream).write(new TextDecoder().decode(b));
+      return b.length;
+    }
+  }
   const text = typeof s === 'string' ? s : str(s);
   (a[0] as HostStream).write(text);
-  return [...text].length;
+  return new TextEncoder().encode(text).length;
 });
 defMethod(HostStreamType, 'flush', () => NoneObj);
 HostStreamType.attr = (o, name) => {
@@ -120,3 +128,4 @@ export function makeSysModule(st: SysState, onExit: () => void): PyModule {
   ]);
   return new PyModule('sys', dictFromMap(m));
 }
+import { bufferOf } from '../objects/bytes.js';

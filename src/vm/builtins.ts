@@ -286,22 +286,34 @@ function minMax(args: PyObj[], kw: KwArgs | undefined, op: Binary): PyObj {
   return best;
 }
 
+const utf8 = new TextEncoder();
 function printFn(args: PyObj[], kw: KwArgs | undefined): PyObj {
   const sepO = kw?.get('sep');
   const endO = kw?.get('end');
   const file = kw?.get('file');
   const sep = sepO === undefined || sepO === NoneObj ? ' ' : str(sepO);
   const end = endO === undefined || endO === NoneObj ? '\n' : str(endO);
+  if (file !== undefined) {
+    // upstream writes each piece through the stream protocol (so an io.IOBase subclass gets bytearrays,
+    // and empty pieces are not written); an object's text is one piece here, where upstream's printer
+    // may split it (a list's brackets and items are separate writes there)
+    checkWritable(file);
+    const put = (t: string): void => {
+      if (t !== '') writeBytes(file, utf8.encode(t));
+    };
+    for (let i = 0; i < args.length; i++) {
+      if (i > 0) put(sep);
+      put(str(args[i] as PyObj));
+    }
+    put(end);
+    return NoneObj;
+  }
   let s = '';
   for (let i = 0; i < args.length; i++) {
     if (i > 0) s += sep;
     s += str(args[i] as PyObj);
   }
   s += end;
-  if (file !== undefined && file !== NoneObj) {
-    call(loadAttr(file, 'write'), [s]);
-    return NoneObj;
-  }
   rt.hooks.stdout(s);
   return NoneObj;
 }
@@ -654,3 +666,5 @@ Control commands:
 
 For further help on a specific object, type help(obj)
 `;
+
+import { checkWritable, writeBytes } from '../modules/_stream.js';
