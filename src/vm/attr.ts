@@ -59,6 +59,7 @@ export function typeAttrMaybe(cls: PyType, name: string): PyObj | undefined {
       return cls.type;
     case '__dict__': {
       const d = new PyDict(new MpMap());
+      d.mpmap.ordered = cls.orderedDict;
       for (const [k, x] of cls.dict) d.mpmap.set(k, x);
       d.readonly = true;
       return d;
