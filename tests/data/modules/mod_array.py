@@ -65,3 +65,19 @@ for tc in "BHILQ":
     print(tc, p < q, p <= p, p > q, q >= p)
 import uarray
 print(uarray.array("b", [1]))
+
+# == with other buffer types: bytes compare only with bytes, bytearray/memoryview by typecode
+b, ba, a, ai = b"12", bytearray(b"12"), array.array("b", [49, 50]), array.array("i", [49, 50])
+print(b == a, a == b, b != a, ba == a, a == ba, memoryview(b) == a, a == memoryview(b), ai == b)
+for x, y in ((ba, ai), (ai, ba), (memoryview(b), ai)):
+    try:
+        print(x == y)
+    except NotImplementedError:
+        print("NotImplementedError")
+
+
+class A(array.array):
+    pass
+
+
+print(A("b", [49, 50]) == b, A("b", [49, 50]) == a, b == A("b", [49, 50]))

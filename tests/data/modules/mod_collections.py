@@ -82,3 +82,17 @@ x, y = p
 print(x, y, sorted([P(2, 1), P(1, 2)]))
 import ucollections
 print(ucollections.deque is deque)
+
+# a dict and an OrderedDict are never equal (only an exact dict is compared by dict's ==)
+from collections import OrderedDict
+
+d, od = {1: 2, 3: 4}, OrderedDict([(1, 2), (3, 4)])
+print(d == od, od == d, d != od, od == OrderedDict([(1, 2), (3, 4)]), od == OrderedDict([(3, 4), (1, 2)]))
+
+
+class D(dict):
+    pass
+
+
+print(D(d) == d, d == D(d), D(d) == od, od == D(d))
+print(P(1, 2) == (1, 2), (1, 2) == P(1, 2))

@@ -91,3 +91,21 @@ t(f.read)
 t(open, "_io_missing.txt")
 import os
 os.remove(T)
+
+
+# print(file=) writes each piece through the stream protocol: bytearrays to an IOBase subclass
+class W(io.IOBase):
+    def write(self, buf):
+        print("write", type(buf).__name__, bytes(buf))
+        return len(buf)
+
+
+print("a", 1, 2.5, sep="--", end="!\n", file=W())
+print(end="", file=W())
+s = io.StringIO()
+print("x", "y", file=s)
+print(repr(s.getvalue()))
+try:
+    print("x", file=object())
+except OSError as e:
+    print("OSError", e)
