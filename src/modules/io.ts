@@ -69,10 +69,17 @@ export class PyStream extends PyObject {
   out(b: Uint8Array): PyObj {
     return this.text ? dec.decode(b) : new PyBytes(b.slice());
   }
+  /** Stores what was written (a file's contents go back to its file system). */
+  writeBack(): void {
+    if (this.dirty && !this.closed) {
+      this.dirty = false;
+      this.onClose?.(this.data.subarray(0, this.len));
+    }
+  }
   close(): void {
     if (!this.closed) {
+      this.writeBack();
       this.closed = true;
-      if (this.dirty) this.onClose?.(this.data.subarray(0, this.len));
       this.onRelease?.();
     }
   }
@@ -193,7 +200,8 @@ for (const t of ALL) {
   defMethod(t, 'tell', fixed(1, 1, (a) => self(a).pos));
   // like upstream's ioctl-based seek/tell/flush, these work on a closed buffer too
   defMethod(t, 'flush', fixed(1, 1, (a) => {
-    self(a);
+    // a file's contents reach its file system now, as upstream's unbuffered writes already have
+    self(a).writeBack();
     return NoneObj;
   }));
   defMethod(t, 'close', fixed(1, 1, (a) => {
