@@ -36,8 +36,11 @@ export async function main(argv: readonly string[], runOpts: RunOptions = {}): P
       return dapCommand(rest);
     case 'run':
       // The VM never imports the compiler; it is injected here, where the package is wired together.
-      setCompiler((source, fileName, mode, optimize) =>
-        writeMpy(compileModule(source, { fileName, mode: mode === undefined || mode === 'exec' ? 'file' : mode, settrace: true, optimize: optimize ?? 0 })),
+      setCompiler((source, fileName, mode, optimize, emit) =>
+        writeMpy(compileModule(source, {
+          fileName, mode: mode === undefined || mode === 'exec' ? 'file' : mode, settrace: true, optimize: optimize ?? 0,
+          forVm: true, emit: emit ?? 'bytecode',
+        })),
       );
       return runCommand(rest, runOpts);
     case undefined:

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tty from 'node:tty';
-import { createVM, FORCED_EXIT, type CompileFn, type VM } from '../vm/index.js';
+import { createVM, FORCED_EXIT, type CompileFn, type EmitKind, type VM } from '../vm/index.js';
 import { createNodeHost, FdReader, writeFd } from './node-host.js';
 import { BANNER, friendlyRepl, type Terminal } from './repl.js';
 import { showBytecode } from './showbc.js';
@@ -37,7 +37,7 @@ Options:
 
 Implementation specific options (-X):
   compile-only                 -- parse and compile only
-  emit=bytecode                -- set the default code emitter
+  emit={bytecode,native,viper} -- set the default code emitter
   heapsize=<n>[w][K|M] -- set the heap size for the GC (default ${DEFAULT_HEAP})
 `;
 
@@ -93,6 +93,7 @@ function nodeTerminal(reader: FdReader): Terminal {
 export async function runCommand(argv: string[], runOpts: RunOptions = {}): Promise<number> {
   let heapSize: number | undefined;
   let compileOnly = false;
+  let emit: EmitKind = 'bytecode';
   // Pre-pass (pre_process_options): stops at -c/-m or the first non-option.
   for (let a = 0; a < argv.length; a++) {
     const arg = argv[a] as string;
@@ -110,8 +111,8 @@ export async function runCommand(argv: string[], runOpts: RunOptions = {}): Prom
       const opt = argv[a + 1];
       if (opt === undefined) return invalidArgs();
       if (opt === 'compile-only') compileOnly = true;
-      else if (opt === 'emit=bytecode') {
-        // the only emitter this VM runs (native/viper are rejected as by a bytecode-only build)
+      else if (opt === 'emit=bytecode' || opt === 'emit=native' || opt === 'emit=viper') {
+        emit = opt.slice(5) as EmitKind;
       } else if (opt.startsWith('heapsize=')) {
         heapSize = parseHeapSize(opt.slice(9));
         if (heapSize === undefined) return invalidArgs();
@@ -137,7 +138,7 @@ export async function runCommand(argv: string[], runOpts: RunOptions = {}): Prom
   let vm: VM | undefined;
   const getVM = (): VM => {
     vm ??= createVM({
-      host, compile: injectedCompile, argv: argvList, path: sysPath, heapSize: heapSize ?? DEFAULT_HEAP, optimize,
+      host, compile: injectedCompile, argv: argvList, path: sysPath, heapSize: heapSize ?? DEFAULT_HEAP, optimize, emit,
       ...(runOpts.interruptBuffer ? { interruptBuffer: runOpts.interruptBuffer } : {}),
     });
     return vm;

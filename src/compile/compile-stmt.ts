@@ -96,6 +96,14 @@ function compileBuiltInDecorator(c: Compiler, nameNodes: readonly ParseNode[], o
     return true;
   }
   const attr = idName(nameNodes[1] ?? null);
+  if (c.opts.forVm) {
+    // the VM is the unix x64 port: native and viper run (as bytecode / the JS tier), no inline asm
+    if (attr === 'bytecode') opts.emit = EmitOpt.Bytecode;
+    else if (attr === 'native') opts.emit = EmitOpt.NativePython;
+    else if (attr === 'viper') opts.emit = EmitOpt.Viper;
+    else c.syntaxError(nameNodes[1] ?? null, 'invalid micropython decorator');
+    return true;
+  }
   if (attr === 'bytecode') opts.emit = EmitOpt.Bytecode;
   else if (attr === 'native') opts.emit = EmitOpt.NativePython;
   else if (attr === 'viper') opts.emit = EmitOpt.Viper;

@@ -84,6 +84,8 @@ export interface BackendOptions {
   orderedDictLiteral?: boolean;
   /** MICROPY_PY_SYS_SETTRACE builds: extra line entries at each except clause and class body */
   settrace?: boolean;
+  /** for the mpyts VM: native scopes as bytecode, viper scopes as JS-tier code */
+  forVm?: boolean;
 }
 
 interface PendingError {
@@ -560,6 +562,11 @@ export class Compiler {
   /** Picks the scope's emitter (upstream's per-scope method table); false after an error. */
   private selectEmitter(s: Scope): boolean {
     if (s.emitOptions !== EmitOpt.NativePython && s.emitOptions !== EmitOpt.Viper) {
+      this.emit = this.bc;
+      return true;
+    }
+    if (this.opts.forVm) {
+      // the VM runs native code as bytecode (same semantics; upstream differs only in tracebacks)
       this.emit = this.bc;
       return true;
     }

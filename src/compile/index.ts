@@ -41,6 +41,11 @@ export interface ModuleCompileOptions extends CompileOptions {
   orderedDictLiteral?: boolean;
   /** extra line entries of MICROPY_PY_SYS_SETTRACE builds */
   settrace?: boolean;
+  /**
+   * Compile for the mpyts VM rather than a .mpy file: @micropython.native scopes (and `emit: 'native'`)
+   * become bytecode, @micropython.viper scopes the VM's JS tier (see src/compile/js/).
+   */
+  forVm?: boolean;
 }
 
 /** Compiles Python source to the in-memory form of a .mpy (for the VM and tools). */
@@ -67,6 +72,7 @@ export function compileModule(source: string | Uint8Array, options: ModuleCompil
       isRepl: options.isRepl ?? mode === 'single',
       orderedDictLiteral: options.orderedDictLiteral ?? false,
       settrace: options.settrace ?? false,
+      forVm: options.forVm ?? false,
     });
   } catch (e) {
     // The tree walk recurses per nesting level, as upstream's compile.c does; where the JS stack runs

@@ -71,8 +71,8 @@ export interface DebuggerOptions {
 export class EvaluateError extends Error {}
 
 /** Settrace-style compilation (what the VM uses for .py files under the debugger). */
-export const debugCompile: CompileFn = (source, fileName, mode) =>
-  writeMpy(compileModule(source, { fileName, mode: mode === undefined || mode === 'exec' ? 'file' : mode, settrace: true }));
+export const debugCompile: CompileFn = (source, fileName, mode, _optimize, emit) =>
+  writeMpy(compileModule(source, { fileName, mode: mode === undefined || mode === 'exec' ? 'file' : mode, settrace: true, forVm: true, emit: emit ?? 'bytecode' }));
 
 function depthOf(f: Frame): number {
   let d = 0;

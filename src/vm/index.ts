@@ -13,7 +13,7 @@ import type { Code } from './code.js';
 import { callAny, resetInterpreter, runModuleCode } from './interp.js';
 import { loadMpy } from './loader.js';
 import { printObj, rt, str } from './runtime.js';
-import { vmState } from './state.js';
+import { vmState, type EmitKind } from './state.js';
 import { loadAttrMaybe } from './attr.js';
 import { makeSysModule, type SysState } from '../modules/sys.js';
 import { makeMicropythonModule } from '../modules/micropython.js';
@@ -51,7 +51,11 @@ export interface VmHost {
  * Compiles Python source to .mpy bytes (injected by the wiring layer; raises on syntax errors).
  * `optimize` is the current optimisation level (`micropython -O<N>`, micropython.opt_level()).
  */
-export type CompileFn = (source: string, fileName: string, mode?: 'exec' | 'eval' | 'single', optimize?: number) => Uint8Array;
+/**
+ * Compiles source to .mpy bytes. `emit` is the default emitter (`-X emit=`); the compiler is expected to
+ * turn native scopes into bytecode and viper scopes into the VM's JS tier (see src/vm/jstier.ts).
+ */
+export type CompileFn = (source: string, fileName: string, mode?: 'exec' | 'eval' | 'single', optimize?: number, emit?: EmitKind) => Uint8Array;
 
 /** The part of an AbortSignal the VM uses (so hosts may pass any compatible object). */
 export interface InterruptSignal {
@@ -68,6 +72,8 @@ export interface VmOptions {
   frozen?: readonly FrozenModule[];
   /** Initial sys.path (defaults to the unix port's: '', '.frozen', '~/.micropython/lib', '/usr/lib/micropython'). */
   path?: string[];
+  /** Default code emitter of source compiled at run time (`micropython -X emit=`). */
+  emit?: EmitKind;
   /** Emulated heap size in bytes (unix default 2 MiB, like `micropython -X heapsize=`). */
   heapSize?: number;
   /** Aborting it interrupts the running program: KeyboardInterrupt is raised at the next loop branch. */
@@ -137,6 +143,7 @@ export interface VM {
 
 // Builtin (native) modules are created on first import and never appear in sys.modules.
 export { registerNativeModule } from './modules.js';
+export type { EmitKind } from './state.js';
 export { registerFrozenModules, type FrozenModule } from './frozen.js';
 export { MemoryFs } from './memfs.js';
 export { HostError, type HostFs } from './hostfs.js';
@@ -381,6 +388,7 @@ export function createVM(options: VmOptions): VM {
     interrupt[0] = 2;
   });
   vmState.optLevel = options.optimize ?? 0;
+  vmState.emit = options.emit ?? 'bytecode';
 
   function install(): void {
     resetInterpreter();
@@ -585,7 +593,7 @@ export function createVM(options: VmOptions): VM {
  */
 function runCompiler(compile: CompileFn, source: string, fileName: string, mode: 'exec' | 'eval' | 'single'): Uint8Array {
   try {
-    return markCompiled(compile(source, fileName, mode, vmState.optLevel), source, fileName);
+    return markCompiled(compile(source, fileName, mode, vmState.optLevel, vmState.emit), source, fileName);
   } catch (e) {
     const ce = e as { excType?: unknown; message?: unknown; fileName?: unknown; line?: unknown; block?: unknown };
     if (e instanceof Error && typeof ce.excType === 'string') {

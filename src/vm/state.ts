@@ -22,6 +22,8 @@ export interface VmState {
   interrupt: Int32Array;
   /** micropython.opt_level(): optimisation level of source compiled at run time. */
   optLevel: number;
+  /** `-X emit=`: the default code emitter for source compiled at run time. */
+  emit: EmitKind;
   builtins: PyDict;
   /** The running VM's mount table (native VFS constructors reach their host through it). */
   vfs: VfsTable | undefined;
@@ -31,6 +33,9 @@ export interface VmState {
   importStar(module: PyObj, into: PyDict): void;
 }
 
+/** The unix port's `-X emit=` choices. */
+export type EmitKind = 'bytecode' | 'native' | 'viper';
+
 export const vmState: VmState = {
   curExc: undefined,
   heapLocked: 0,
@@ -39,6 +44,7 @@ export const vmState: VmState = {
   schedLocked: false,
   interrupt: new Int32Array(1),
   optLevel: 0,
+  emit: 'bytecode',
   builtins: undefined as unknown as PyDict,
   vfs: undefined,
   buildClass: undefined as unknown as PyObj,
