@@ -38,6 +38,7 @@ import {
   idForModification,
   IdKind,
   isCompLike,
+  isFuncLike,
   Scope,
   ScopeKind,
   SCOPE_FLAG_GENERATOR,
@@ -47,6 +48,7 @@ import {
 import { Tok } from './tokens.js';
 import * as S from './compile-stmt.js';
 import * as E from './compile-expr.js';
+import { JsTierEmitter } from './js/emit-js.js';
 import {
   assembleInlineAsm,
   compileInlineAsmScope,
@@ -101,6 +103,7 @@ export class Compiler {
   emit: Emitter;
   readonly bc: BytecodeEmitter;
   private nativeEmit: Emitter | undefined;
+  private jsTier: JsTierEmitter | undefined;
   private inlineAsm: InlineAsmEmitter | undefined;
   private maxNumLabels = 0;
   readonly common: EmitCommon;
@@ -566,8 +569,19 @@ export class Compiler {
       return true;
     }
     if (this.opts.forVm) {
-      // the VM runs native code as bytecode (same semantics; upstream differs only in tracebacks)
-      this.emit = this.bc;
+      // The VM runs native code as bytecode (same semantics; upstream differs only in tracebacks) and
+      // viper functions through its JS tier; module and class bodies (`-X emit=viper`) stay bytecode.
+      if (s.emitOptions === EmitOpt.NativePython || !isFuncLike(s.kind) || s.kind === ScopeKind.Module) {
+        this.emit = this.bc;
+        return true;
+      }
+      if (this.jsTier === undefined) {
+        // x64: the unix port's word size, and its native emitter gives the type analysis and errors
+        const nat = newNativeEmitter(2, this.common, this.maxNumLabels, () => this.nextLabel, (t, m) => this.nativeError(t, m));
+        if (nat === undefined) throw new Error('internal: no x64 native emitter');
+        this.jsTier = new JsTierEmitter(nat, this.common);
+      }
+      this.emit = this.jsTier;
       return true;
     }
     if (this.nativeEmit === undefined) {

@@ -63,6 +63,8 @@ export const IndentationErrorType = defExc('IndentationError', SyntaxErrorType);
 export const TypeErrorType = defExc('TypeError', ExceptionType);
 export const ValueErrorType = defExc('ValueError', ExceptionType);
 export const UnicodeErrorType = defExc('UnicodeError', ValueErrorType);
+// raised by the viper compiler (MICROPY_EMIT_NATIVE builds, as the unix port)
+export const ViperTypeErrorType = defExc('ViperTypeError', TypeErrorType);
 
 /** Exception classes exposed as builtins, by name. */
 export const BUILTIN_EXCEPTIONS: ReadonlyMap<string, PyType> = excTypes;

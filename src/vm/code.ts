@@ -1,5 +1,6 @@
 // Runtime view of one raw code (function body) of a loaded .mpy: everything the interpreter needs,
 // decoded once at load time. `bc` is the funData view on the original buffer: bytecode executes in place.
+import type { PyDict } from '../objects/dict.js';
 import type { PyObj } from '../objects/object.js';
 
 export const SCOPE_GENERATOR = 0x01;
@@ -36,4 +37,6 @@ export interface Code {
   readonly cellLocals: readonly number[];
   /** Per-opcode-offset inline caches (allocated lazily by the interpreter). */
   cache: unknown[] | undefined;
+  /** Viper code compiled to JavaScript (src/vm/jstier.ts): makes the function object, never a frame. */
+  readonly jsTier?: (globals: PyDict, closed: PyObj[] | undefined) => PyObj;
 }

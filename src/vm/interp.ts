@@ -848,7 +848,9 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 b = bc[ip++] as number;
                 u = u * 128 + (b & 0x7f);
               } while (b & 0x80);
-              state[++sp] = new PyFunction(code.children[u] as Code, f.globals, undefined, undefined, undefined);
+              const child = code.children[u] as Code;
+              // a viper function (JS tier) makes its own function object
+              state[++sp] = child.jsTier !== undefined ? child.jsTier(f.globals, undefined) : new PyFunction(child, f.globals, undefined, undefined, undefined);
               break;
             }
             case Op.MAKE_FUNCTION_DEFARGS: {
@@ -860,8 +862,9 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               } while (b & 0x80);
               const kwd = state[sp--] as PyObj;
               const pd = state[sp] as PyObj;
-              state[sp] = new PyFunction(
-                code.children[u] as Code, f.globals,
+              const child = code.children[u] as Code;
+              state[sp] = child.jsTier !== undefined ? child.jsTier(f.globals, undefined) : new PyFunction(
+                child, f.globals,
                 pd instanceof PyTuple ? pd.items : undefined,
                 kwd instanceof PyDict ? kwd : undefined, undefined,
               );
@@ -884,8 +887,9 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 kwd = state[sp--] as PyObj;
                 pd = state[sp--] as PyObj;
               }
-              state[++sp] = new PyFunction(
-                code.children[u] as Code, f.globals,
+              const child = code.children[u] as Code;
+              state[++sp] = child.jsTier !== undefined ? child.jsTier(f.globals, closed) : new PyFunction(
+                child, f.globals,
                 pd instanceof PyTuple ? pd.items : undefined,
                 kwd instanceof PyDict ? kwd : undefined, closed,
               );

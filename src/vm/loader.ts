@@ -10,7 +10,8 @@ import { valueError } from '../objects/exceptions.js';
 import { normBig } from '../objects/int.js';
 import { EllipsisObj, NoneObj, PyFloat, PyTuple, type PyObj } from '../objects/object.js';
 import type { Code, ModuleContext } from './code.js';
-import { linkCodeTree } from './trace.js';
+import { buildJsTierCode } from './jstier.js';
+import { isCompilerOutput, linkCodeTree } from './trace.js';
 
 function constToObj(c: MpyConst): PyObj {
   switch (c.kind) {
@@ -28,7 +29,9 @@ function constToObj(c: MpyConst): PyObj {
   }
 }
 
-function buildCode(rc: MpyRawCode, ctx: ModuleContext): Code {
+function buildCode(rc: MpyRawCode, ctx: ModuleContext, trusted: boolean): Code {
+  // viper code from the VM's own compiler is JavaScript (the JS tier); from anywhere else it's foreign
+  if (rc.kind === CodeKind.NativeViper && trusted) return buildJsTierCode(rc.funData, ctx, rc.children.map((ch) => buildCode(ch, ctx, trusted)));
   if (rc.kind !== CodeKind.Bytecode) throw valueError('incompatible .mpy file');
   const bc = rc.funData;
   const p = decodePrelude(bc, 0);
@@ -38,7 +41,7 @@ function buildCode(rc: MpyRawCode, ctx: ModuleContext): Code {
   return {
     bc,
     ctx,
-    children: rc.children.map((ch) => buildCode(ch, ctx)),
+    children: rc.children.map((ch) => buildCode(ch, ctx, trusted)),
     name: q(p.names[0] ?? 0),
     nState: p.nState,
     nExcStack: p.nExcStack,
@@ -73,7 +76,7 @@ export function loadMpy(bytes: Uint8Array): Code {
     file: file.qstrs[0]?.str ?? '<unknown>',
   };
   // parent links (sys.settrace's line_of_definition, debugger local names)
-  return linkCodeTree(buildCode(file.rawCode, ctx));
+  return linkCodeTree(buildCode(file.rawCode, ctx, arch === 0 && isCompilerOutput(bytes)));
 }
 
 function hasNative(rc: MpyRawCode): boolean {

@@ -168,6 +168,11 @@ export function markCompiled(bytes: Uint8Array, source: string, fileName: string
   return bytes;
 }
 
+/** True for bytes the VM's injected compiler produced (only those may carry JS-tier code). */
+export function isCompilerOutput(bytes: Uint8Array): boolean {
+  return compiled.has(bytes.buffer);
+}
+
 /** The source and root code of code compiled by the VM, or undefined for .mpy code. */
 export function sourceOf(code: Code): (SourceInfo & { root: Code }) | undefined {
   const info = compiled.get(code.bc.buffer);

@@ -125,6 +125,17 @@ export interface ExcStackEntry {
   savesReraise?: boolean;
 }
 
+/** What the JS tier reads of the native emitter's compile-time state (see NativeEmitterBase.typeView). */
+export interface ViperTypeView {
+  readonly stackSize: number;
+  vtype(depth: number): VType;
+  /** the value of an immediate entry (viper casts keep their target type there) */
+  imm(depth: number): bigint | undefined;
+  localVtype(n: number): VType;
+  readonly excStack: readonly ExcStackEntry[];
+  readonly childCount: number;
+}
+
 /** Reports a compile-time error; the compiler keeps the last one, as upstream's error slot does. */
 export type NativeErrorSink = (type: 'ViperTypeError', message: string) => void;
 
@@ -180,6 +191,21 @@ export abstract class NativeEmitterBase {
     this.regQstrTable = as.reg.LOCAL_3;
     this.regLocalLast = as.reg.LOCAL_2;
     this.sizeofNlrBuf = 2 + as.nlrBufNumRegs + 1;
+  }
+
+  /**
+   * Read-only view of the viper type analysis at this point of the code, for the VM's JS tier
+   * (src/compile/js/), which drives this emitter alongside its own so types and errors are upstream's.
+   */
+  get typeView(): ViperTypeView {
+    return {
+      stackSize: this.stackSize,
+      vtype: (depth) => this.peekVtype(depth),
+      imm: (depth) => (this.peek(depth).kind === SKind.Imm ? this.peek(depth).imm : undefined),
+      localVtype: (n) => this.localVtype[n] as VType,
+      excStack: this.excStack,
+      childCount: this.children.length,
+    };
   }
 
   setMaxNumLabels(n: number): void {

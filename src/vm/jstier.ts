@@ -1,0 +1,324 @@
+// The VM side of the JS tier (@micropython.viper): the runtime helpers generated code calls
+// (src/core/jstier.ts's JsTierRuntime), the viper function object, and the address model for pointers.
+//
+// Address model. Viper pointers are 64-bit integers. A buffer object (bytes, bytearray, array,
+// memoryview's base, anything with a buffer) gets a fixed base address the first time it is converted
+// to a pointer; the address space is carved out upwards from BASE_ADDR, each buffer taking its size
+// rounded to 16 bytes plus a GAP, so `ptr8(buf) + i` stays inside buf's range while a buffer later
+// grows (as long as it grows less than GAP). A memoryview's address is its base's plus its offset. A
+// load or store finds the region below the address (binary search) and reads the object's current
+// bytes, little-endian as on x64; outside any live buffer it raises ValueError (the unix port would
+// crash). Regions hold their objects weakly, so converting a buffer to a pointer keeps it alive no longer.
+import type { JsTierRecord, JsTierRuntime } from '../core/jstier.js';
+import { bufferOf, PyMemoryView } from '../objects/bytes.js';
+import { PyDict } from '../objects/dict.js';
+import { AttributeErrorType, excMsg, KeyboardInterruptType, PyException, RuntimeErrorType, typeError, ValueErrorType, ZeroDivisionErrorType, NameErrorType } from '../objects/exceptions.js';
+import { PyBoundMethod, PyCell, PyFunction } from '../objects/fun.js';
+import { normBig } from '../objects/int.js';
+import {
+  DELETE, EMPTY_TUPLE, NoneObj, ObjectType, PyBuiltin, PyList, PyTuple, PyType, typeOf, type KwArgs, type PyObj,
+} from '../objects/object.js';
+import { newSet, PySet } from '../objects/set.js';
+import { PySlice } from '../objects/slice.js';
+import { itemSize } from '../objects/typed.js';
+import { superLookup, superRaw } from '../objects/type.js';
+import { loadAttr, loadMethodInto, storeAttr } from './attr.js';
+import type { Code, ModuleContext } from './code.js';
+import { expandVarArgs } from './frame.js';
+import { callAny, makeRaiseObj, toPyException } from './interp.js';
+import { binaryOp, getIter, isTrue, iterNext, subscr, toArray, unaryOp, unpackSequence, warning } from './runtime.js';
+import { vmState } from './state.js';
+
+const BASE_ADDR = 0x7f0000100000n;
+const GAP = 0x100000n;
+const MASK64 = (1n << 64n) - 1n;
+
+interface Region {
+  base: bigint;
+  ref: WeakRef<object> | string;
+}
+const regions: Region[] = [];
+const baseOf = new WeakMap<object, bigint>();
+const strBase = new Map<string, bigint>();
+let nextAddr = BASE_ADDR;
+
+function newRegion(key: object | string, size: number): bigint {
+  const base = nextAddr;
+  nextAddr += ((BigInt(size) + 15n) & ~15n) + GAP;
+  regions.push({ base, ref: typeof key === 'string' ? key : new WeakRef(key) });
+  return base;
+}
+
+/** The address of a buffer object's data, or undefined when it has no buffer. */
+function addressOf(o: PyObj): bigint | undefined {
+  if (o instanceof PyMemoryView) {
+    const b = addressOf(o.base);
+    return b === undefined ? undefined : b + BigInt(o.start * itemSize(o.code));
+  }
+  const data = bufferOf(o);
+  if (data === undefined) return undefined;
+  if (typeof o === 'string') {
+    let b = strBase.get(o);
+    if (b === undefined) strBase.set(o, (b = newRegion(o, data.length)));
+    return b;
+  }
+  const key = o as object;
+  let b = baseOf.get(key);
+  if (b === undefined) baseOf.set(key, (b = newRegion(key, data.length)));
+  return b;
+}
+
+/** The bytes at `addr` (size bytes): the buffer's current data and the offset in it. */
+function resolve(addrIn: bigint, size: number): [Uint8Array, number] {
+  const addr = BigInt.asUintN(64, addrIn);
+  let lo = 0;
+  let hi = regions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((regions[mid] as Region).base <= addr) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const r = regions[hi];
+  if (r !== undefined) {
+    const o = typeof r.ref === 'string' ? r.ref : r.ref.deref();
+    const data = o === undefined ? undefined : bufferOf(o as PyObj);
+    const off = Number(addr - r.base);
+    if (data !== undefined && off + size <= data.length) return [data, off];
+  }
+  throw excMsg(ValueErrorType, `viper: no buffer at address 0x${addr.toString(16)}`);
+}
+
+/** mp_obj_get_int_truncated: the low 64 bits of an int (bools count), else TypeError. */
+function truncatedInt(o: PyObj): bigint {
+  if (typeof o === 'number') return BigInt(o);
+  if (typeof o === 'bigint') return BigInt.asIntN(64, o);
+  if (typeof o === 'boolean') return o ? 1n : 0n;
+  throw typeError(`can't convert ${typeOf(o).name} to int`);
+}
+
+function kwMap(kw: PyObj[] | undefined): KwArgs | undefined {
+  if (kw === undefined) return undefined;
+  const m: KwArgs = new Map();
+  for (let i = 0; i < kw.length; i += 2) {
+    const k = kw[i] as string;
+    if (m.has(k)) throw typeError(`function got multiple values for argument '${k}'`);
+    m.set(k, kw[i + 1] as PyObj);
+  }
+  return m;
+}
+
+/** A viper function: called like a builtin (positional arguments only), bound as a method in classes. */
+export const ViperFunctionType = new PyType('function', [ObjectType]);
+ViperFunctionType.baseable = false;
+ViperFunctionType.print = () => '<function>';
+
+type JsFn = (g: PyDict, args: PyObj[], hasKw: boolean) => PyObj;
+
+class PyViperFunction extends PyBuiltin {
+  constructor(name: string, jsFn: JsFn, globals: PyDict, closed: PyObj[] | undefined) {
+    super(name, (args, kw) => {
+      const hasKw = kw !== undefined && kw.size > 0;
+      return jsFn(globals, closed === undefined ? args : [...closed, ...args], hasKw);
+    });
+    this.type = ViperFunctionType;
+    this.isMethod = true;
+  }
+}
+
+/** Code fields for a JS-tier function: it never gets a frame, so only its identity matters. */
+export interface JsTierCode extends Code {
+  jsTier: (g: PyDict, closed: PyObj[] | undefined) => PyObj;
+}
+
+const decoder = new TextDecoder();
+
+/** Builds the Code of a JS-tier raw code (only ever from the VM's own compiler output). */
+export function buildJsTierCode(funData: Uint8Array, ctx: ModuleContext, children: Code[]): JsTierCode {
+  const rec = JSON.parse(decoder.decode(funData)) as JsTierRecord;
+  if (rec.mpytsJs !== 1) throw excMsg(ValueErrorType, 'incompatible .mpy file');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the JS tier's whole point
+  const factory = new Function('rt', 'K', 'C', rec.body) as (rt: JsTierRuntime<PyObj, Code, PyDict>, k: readonly PyObj[], c: Code[]) => JsFn;
+  const fn = factory(runtime, ctx.consts, children);
+  return {
+    bc: funData,
+    ctx,
+    children,
+    name: rec.name,
+    nState: 0,
+    nExcStack: 0,
+    scopeFlags: 0,
+    nPosArgs: rec.nFree + rec.nPosArgs,
+    nKwonlyArgs: 0,
+    nDefPosArgs: 0,
+    argNames: [],
+    codeStart: 0,
+    lineInfoStart: 0,
+    lineInfoEnd: 0,
+    cellLocals: [],
+    cache: undefined,
+    jsTier: (g, closed) => new PyViperFunction(rec.name, fn, g, closed),
+  };
+}
+
+function makeFunction(code: Code, g: PyDict, pd: PyObj | undefined, kwd: PyObj | undefined, closed: PyObj[] | undefined): PyObj {
+  const js = (code as Partial<JsTierCode>).jsTier;
+  if (js !== undefined) return js(g, closed);
+  return new PyFunction(code, g, pd instanceof PyTuple ? pd.items : undefined, kwd instanceof PyDict ? kwd : undefined, closed);
+}
+
+function checkArgs(n: number, expected: number, hasKw: boolean): void {
+  if (hasKw) throw typeError("function doesn't take keyword arguments");
+  if (n !== expected) throw typeError(`function takes ${expected} positional arguments but ${n} were given`);
+}
+
+const runtime: JsTierRuntime<PyObj, Code, PyDict> = {
+  none: NoneObj,
+  toObj(w, type) {
+    switch (type & 0xf) {
+      case 0: return w as unknown as PyObj;
+      case 1: return w !== 0n;
+      case 2: return normBig(BigInt.asIntN(64, w));
+      default:
+        // uint and pointers are unsigned; typed None (0x54) is None
+        if (type === 0x54) return NoneObj;
+        return normBig(w & MASK64);
+    }
+  },
+  fromObj(o, type) {
+    switch (type) {
+      case 0: throw new Error('JS tier: object conversion');
+      case 1: return isTrue(o) ? 1n : 0n;
+      case 2:
+      case 3: return truncatedInt(o);
+      default: {
+        const a = addressOf(o);
+        return a !== undefined ? BigInt.asIntN(64, a) : truncatedInt(o);
+      }
+    }
+  },
+  truthy: isTrue,
+  exc: (e) => toPyException(e),
+  raise(o, cause) {
+    if (cause !== undefined && cause !== NoneObj) warning('exception chaining not supported');
+    throw makeRaiseObj(o);
+  },
+  nativeRaise(o) {
+    if (o !== null && o !== NoneObj) throw makeRaiseObj(o);
+  },
+  reraise(o) {
+    if (o !== null && o !== NoneObj) throw makeRaiseObj(o);
+    throw excMsg(RuntimeErrorType, 'no active exception to reraise');
+  },
+  checkArgs,
+  loadGlobal(g, name) {
+    const v = g.mpmap.get(name) ?? vmState.builtins.mpmap.get(name);
+    if (v === undefined) throw excMsg(NameErrorType, `name '${name}' isn't defined`);
+    return v;
+  },
+  storeGlobal(g, name, v) {
+    g.mpmap.set(name, v);
+  },
+  deleteGlobal(g, name) {
+    if (g.mpmap.delete(name) === undefined) throw excMsg(NameErrorType, `name '${name}' isn't defined`);
+  },
+  loadBuildClass: () => vmState.buildClass,
+  importName: (name, fromList, level, g) => vmState.importName(name, fromList, level, g),
+  importFrom: (m, name) => vmState.importFrom(m, name),
+  importStar: (m, g) => vmState.importStar(m, g),
+  loadAttr,
+  storeAttr,
+  deleteAttr: (o, name) => storeAttr(o, name, DELETE),
+  loadMethod(o, name) {
+    const d: (PyObj | undefined)[] = [undefined, undefined];
+    loadMethodInto(d, 0, o, name);
+    return [d[0] as PyObj, d[1]];
+  },
+  loadSuperMethod(name, cls, self) {
+    if (!(cls instanceof PyType)) throw typeError('super() argument 1 must be type');
+    const raw = superRaw(cls, name);
+    if (raw instanceof PyFunction || (raw instanceof PyBuiltin && raw.isMethod)) return [raw, self];
+    const v = superLookup(cls, self, name);
+    if (v === undefined) throw excMsg(AttributeErrorType, `'super' object has no attribute '${name}'`);
+    if (v instanceof PyBoundMethod && v.self === self) return [v.fn, self];
+    return [v, undefined];
+  },
+  subscr: (o, i) => subscr(o, i, undefined),
+  storeSubscr(o, i, v) {
+    subscr(o, i, v);
+  },
+  deleteSubscr(o, i) {
+    subscr(o, i, DELETE);
+  },
+  unaryOp: (op, a) => unaryOp(op, a),
+  binaryOp: (op, a, b) => binaryOp(op, a, b),
+  getIter,
+  iterNext,
+  call: (fn, args, kw) => callAny(fn, args, kwMap(kw)),
+  callMethod: (fn, self, args, kw) => callAny(fn, self === undefined ? args : [self, ...args], kwMap(kw)),
+  callVar(fn, self, slots, nPos, nKw) {
+    const [args, kw] = expandVarArgs(slots, 0, nPos, nKw, self);
+    return callAny(fn, args, kw);
+  },
+  buildTuple: (items) => (items.length === 0 ? EMPTY_TUPLE : new PyTuple(items)),
+  buildList: (items) => new PyList(items),
+  buildMap: () => new PyDict(),
+  buildSet: (items) => newSet(items, items.length),
+  buildSlice: (a, b, c) => new PySlice(a, b, c),
+  storeMap(m, k, v) {
+    (m as PyDict).mpmap.set(k, v);
+  },
+  listAppend(l, v) {
+    (l as PyList).items.push(v);
+  },
+  setAdd(s, v) {
+    (s as PySet).mpmap.set(v, true);
+  },
+  unpackSequence,
+  unpackEx(o, nLeft, nRight) {
+    const items = toArray(o);
+    if (items.length < nLeft + nRight) throw excMsg(ValueErrorType, `need more than ${items.length} values to unpack`);
+    return [...items.slice(0, nLeft), new PyList(items.slice(nLeft, items.length - nRight)), ...items.slice(items.length - nRight)];
+  },
+  makeFunction,
+  newCell: (v) => new PyCell(v),
+  cellGet(c) {
+    const v = (c as PyCell).v;
+    if (v === undefined) throw excMsg(NameErrorType, 'local variable referenced before assignment');
+    return v;
+  },
+  cellSet(c, v) {
+    (c as PyCell).v = v;
+  },
+  typeOf: (o) => typeOf(o),
+  floorDiv(a, b) {
+    if (b === 0n) throw excMsg(ZeroDivisionErrorType, 'divide by zero');
+    const q = a / b;
+    return BigInt.asIntN(64, (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q);
+  },
+  modulo(a, b) {
+    if (b === 0n) throw excMsg(ZeroDivisionErrorType, 'divide by zero');
+    const r = a % b;
+    return r !== 0n && (r < 0n) !== (b < 0n) ? r + b : r;
+  },
+  load(addr, size) {
+    const [d, off] = resolve(addr, size);
+    let v = 0n;
+    for (let i = size - 1; i >= 0; i--) v = (v << 8n) | BigInt(d[off + i] as number);
+    return size === 8 ? BigInt.asIntN(64, v) : v;
+  },
+  store(addr, size, vIn) {
+    const [d, off] = resolve(addr, size);
+    let v = BigInt.asUintN(64, vIn);
+    for (let i = 0; i < size; i++) {
+      d[off + i] = Number(v & 0xffn);
+      v >>= 8n;
+    }
+  },
+  poll() {
+    const intr = vmState.interrupt;
+    if (intr[0] !== 0) {
+      intr[0] = 0;
+      throw new PyException(KeyboardInterruptType);
+    }
+  },
+};
