@@ -646,10 +646,14 @@ export class Compiler {
 }
 
 /** The raw-code tree of a compiled scope. */
-function rawCodeOf(scope: Scope): MpyRawCode {
+function rawCodeOf(scope: Scope, forVm: boolean): MpyRawCode {
   const out = scope.output;
   if (out === null) throw new Error('internal: scope was not emitted');
-  const children = out.children.map(rawCodeOf);
+  const children = out.children.map((ch) => rawCodeOf(ch, forVm));
+  // for the VM, native scopes are bytecode kept under the native kind (it drops their traceback lines)
+  if (forVm && out.kind === undefined && scope.emitOptions === EmitOpt.NativePython) {
+    return { kind: CodeKind.NativePy, funData: out.funData, children, preludeOffset: 0 };
+  }
   if (out.kind === CodeKind.NativeAsm) {
     return { kind: out.kind, funData: out.funData, children, scopeFlags: 0, nPosArgs: out.asmNPosArgs ?? 0, typeSig: out.asmTypeSig ?? 0 };
   }
@@ -670,7 +674,7 @@ export function compileTree(root: ParseNode, opts: BackendOptions): MpyFile {
     smallIntBits: opts.smallIntBits,
     qstrs: c.common.mpyQstrs(),
     objects: c.common.mpyConsts(),
-    rawCode: rawCodeOf(moduleScope),
+    rawCode: rawCodeOf(moduleScope, opts.forVm === true),
   };
 }
 

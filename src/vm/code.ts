@@ -37,6 +37,8 @@ export interface Code {
   readonly cellLocals: readonly number[];
   /** Per-opcode-offset inline caches (allocated lazily by the interpreter). */
   cache: unknown[] | undefined;
+  /** @micropython.native code the VM's compiler emitted as bytecode (no traceback entries, no tracing). */
+  readonly native?: boolean;
   /** Viper code compiled to JavaScript (src/vm/jstier.ts): makes the function object, never a frame. */
   readonly jsTier?: (globals: PyDict, closed: PyObj[] | undefined) => PyObj;
 }

@@ -177,7 +177,8 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
   f.back = prevFrame;
   try {
     // sys.settrace / debugger: decided once per entry (trace.ts); only `traced` frames tick per opcode
-    const traced = (trace.active || f.trace !== undefined) && traceEnter(f, prevFrame);
+    // (native code, run here as bytecode, is never traced: upstream's has no trace hooks)
+    const traced = (trace.active || f.trace !== undefined) && code.native !== true && traceEnter(f, prevFrame);
     for (;;) {
       try {
         if (inject !== undefined && bc[ip] !== Op.YIELD_FROM) {
@@ -1420,7 +1421,8 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
           }
         }
         if (traced) traceException(f, exc);
-        if (failedOp !== Op.END_FINALLY && failedOp !== Op.RAISE_LAST) {
+        // upstream's native code records no traceback entries
+        if (failedOp !== Op.END_FINALLY && failedOp !== Op.RAISE_LAST && code.native !== true) {
           addTraceback(exc, code, opIp);
         }
         let t = f.excTop;

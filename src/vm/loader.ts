@@ -32,7 +32,9 @@ function constToObj(c: MpyConst): PyObj {
 function buildCode(rc: MpyRawCode, ctx: ModuleContext, trusted: boolean): Code {
   // viper code from the VM's own compiler is JavaScript (the JS tier); from anywhere else it's foreign
   if (rc.kind === CodeKind.NativeViper && trusted) return buildJsTierCode(rc.funData, ctx, rc.children.map((ch) => buildCode(ch, ctx, trusted)));
-  if (rc.kind !== CodeKind.Bytecode) throw valueError('incompatible .mpy file');
+  // and its native code is bytecode, marked as native (see compile.ts rawCodeOf)
+  const native = rc.kind === CodeKind.NativePy && trusted;
+  if (rc.kind !== CodeKind.Bytecode && !native) throw valueError('incompatible .mpy file');
   const bc = rc.funData;
   const p = decodePrelude(bc, 0);
   const q = (i: number): string => ctx.qstrs[i] ?? '?';
@@ -55,6 +57,7 @@ function buildCode(rc: MpyRawCode, ctx: ModuleContext, trusted: boolean): Code {
     lineInfoEnd: p.offsetClosureInfo,
     cellLocals,
     cache: undefined,
+    ...(native ? { native } : {}),
   };
 }
 

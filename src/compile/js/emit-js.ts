@@ -487,11 +487,15 @@ export class JsTierEmitter implements Emitter {
   unaryOp(op: number): void {
     const n = this.v.stackSize;
     const t = this.v.vtype(0);
+    // Upstream quirk kept: x64 negates/inverts in place, so when the operand is a local that lives
+    // in a register (locals 0 and 1 of a function without try/with) `-x` and `~x` change x too.
+    const inReg = this.v.localInReg(0);
     this.nat.unaryOp(op);
     const s = `S[${n - 1}]`;
     if (t === VType.Int || t === VType.Uint) {
-      if (op === 1) this.w(`${s} = BigInt.asIntN(64, -${s});`);
-      else if (op === 2) this.w(`${s} = ~${s};`);
+      const local = inReg >= 0 && (op === 1 || op === 2) ? ` L[${inReg}] = ${s};` : '';
+      if (op === 1) this.w(`${s} = BigInt.asIntN(64, -${s});${local}`);
+      else if (op === 2) this.w(`${s} = ~${s};${local}`);
     } else if (t === VType.PyObj) {
       this.w(`${s} = rt.unaryOp(${op}, ${s});`);
     }
@@ -629,9 +633,11 @@ export class JsTierEmitter implements Emitter {
       return;
     }
     if (starFlags) {
+      // (..., fun, args..., star mask)
       const slots = this.objs(nArgs + 1);
+      const fn = this.obj(base - 1, v.vtype(nArgs + 1));
       this.nat.callFunction(nPositional, nKeyword, starFlags);
-      this.w(`S[${base}] = rt.callVar(S[${base}], undefined, [${slots.join(', ')}], ${nPositional}, ${nKeyword});`);
+      this.w(`S[${base - 1}] = rt.callVar(${fn}, undefined, [${slots.join(', ')}], ${nPositional}, ${nKeyword});`);
       return;
     }
     const all = this.objs(nArgs + 1);
@@ -648,9 +654,10 @@ export class JsTierEmitter implements Emitter {
     const nArgs = nPositional + 2 * nKeyword;
     const base = n - nArgs - 2;
     if (starFlags) {
+      // (..., fun, self, args..., star mask)
       const slots = this.objs(nArgs + 1);
       this.nat.callMethod(nPositional, nKeyword, starFlags);
-      this.w(`S[${base}] = rt.callVar(S[${base}], S[${base + 1}], [${slots.join(', ')}], ${nPositional}, ${nKeyword});`);
+      this.w(`S[${base - 1}] = rt.callVar(S[${base - 1}], S[${base}], [${slots.join(', ')}], ${nPositional}, ${nKeyword});`);
       return;
     }
     const args = this.objs(nArgs);
@@ -676,7 +683,7 @@ export class JsTierEmitter implements Emitter {
 
   raiseVarargs(nArgs: number): void {
     const n = this.v.stackSize;
-    const t = this.v.vtype(0);
+    const t = nArgs > 0 ? this.v.vtype(0) : VType.PyObj;
     this.nat.raiseVarargs(nArgs);
     if (nArgs === 0) this.w('rt.reraise(EXC);');
     else if (nArgs === 1) this.w(`rt.raise(${this.obj(n - 1, t)});`);

@@ -132,6 +132,8 @@ export interface ViperTypeView {
   /** the value of an immediate entry (viper casts keep their target type there) */
   imm(depth: number): bigint | undefined;
   localVtype(n: number): VType;
+  /** the local whose register holds this entry (it is the local itself, not a copy), or -1 */
+  localInReg(depth: number): number;
   readonly excStack: readonly ExcStackEntry[];
   readonly childCount: number;
 }
@@ -203,6 +205,10 @@ export abstract class NativeEmitterBase {
       vtype: (depth) => this.peekVtype(depth),
       imm: (depth) => (this.peek(depth).kind === SKind.Imm ? this.peek(depth).imm : undefined),
       localVtype: (n) => this.localVtype[n] as VType,
+      localInReg: (depth) => {
+        const si = this.peek(depth);
+        return si.kind === SKind.Reg && this.canUseRegsForLocals() ? this.regLocalTable.indexOf(si.reg) : -1;
+      },
       excStack: this.excStack,
       childCount: this.children.length,
     };
