@@ -47,6 +47,19 @@ for (const file of programs) {
   });
 }
 
+// The corpus's native/viper programs (121-126; their .exp from the real port) have no default .mpy
+// (mpy-cross needs -march for them), so they run here from source.
+const corpusDir = path.join(process.env.MPYTS_SHARED ?? path.resolve(REPO_ROOT, '../shared'), 'corpus/features');
+const corpus = fs.existsSync(corpusDir)
+  ? fs.readdirSync(corpusDir).filter((f) => /^12[1-6]_.*\.py$/.test(f) && fs.existsSync(path.join(corpusDir, f.slice(0, -3) + '.exp'))).sort()
+  : [];
+test('corpus native/viper programs run from source match MicroPython', { skip: corpus.length === 0 && `no corpus at ${corpusDir}` }, () => {
+  for (const file of corpus) {
+    const expected = fs.readFileSync(path.join(corpusDir, file.slice(0, -3) + '.exp'), 'utf8');
+    assert.equal(runFile(path.join(corpusDir, file)).output, expected, file);
+  }
+});
+
 const tmp = fs.mkdtempSync(path.join(tmpdir(), 'mpyts-viper-'));
 const write = (name: string, src: string): string => {
   const p = path.join(tmp, name);
