@@ -41,6 +41,8 @@ export class JsTierEmitter implements Emitter {
   private pass: PassNumber = 1;
   private scope!: Scope;
   private ownLabel = OWN_LABELS;
+  /** labels assigned so far in this pass: a jump to one of them goes backwards */
+  private assigned = new Set<number>();
 
   constructor(private readonly nat: NativeEmitter, private readonly common: EmitCommon) {}
 
@@ -80,6 +82,7 @@ export class JsTierEmitter implements Emitter {
     this.scope = scope;
     this.out = [];
     this.ownLabel = OWN_LABELS;
+    this.assigned.clear();
   }
 
   endPass(): boolean {
@@ -151,6 +154,7 @@ export class JsTierEmitter implements Emitter {
       this.w(t === VType.PyObj ? `EXC = S[${this.v.stackSize - 1}];` : 'EXC = null;');
     }
     this.nat.labelAssign(l);
+    this.assigned.add(l);
     this.w(`case ${l}:`);
     if (isFinally) this.w(`HPC = ${this.activeHandler()};`);
   }
@@ -350,8 +354,9 @@ export class JsTierEmitter implements Emitter {
 
   // ---- jumps -----------------------------------------------------------------------------------
 
+  /** A jump; backward ones let the host interrupt a loop (KeyboardInterrupt), as the VM's loops do. */
   private goto(label: number): string {
-    return `pc = ${label}; continue;`;
+    return `${this.assigned.has(label) ? 'rt.poll(); ' : ''}pc = ${label}; continue;`;
   }
 
   jump(label: number): void {
