@@ -38,7 +38,7 @@ test('exit statuses: exceptions 1, SystemExit values, KeyboardInterrupt 130, mis
   const m = run(['missing.py']);
   assert.equal(m.code, 2);
   assert.match(m.err, /can't open file 'missing.py': \[Errno 2\] No such file or directory/);
-  for (const bad of [['-Z'], ['-X', 'emit=native', '-c', '1'], ['-X', 'heapsize=10'], ['-X']]) {
+  for (const bad of [['-Z'], ['-X', 'emit=bogus', '-c', '1'], ['-X', 'heapsize=10'], ['-X']]) {
     assert.deepEqual(run(bad), { code: 1, out: '', err: 'Invalid command line arguments. Use -h option for help.\n' }, bad.join(' '));
   }
   assert.equal(run(['-X', 'heapsize=1M', '-X', 'emit=bytecode', '-c', 'print(1)']).out, '1\n');
