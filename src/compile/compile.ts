@@ -577,7 +577,7 @@ export class Compiler {
       }
       if (this.jsTier === undefined) {
         // x64: the unix port's word size, and its native emitter gives the type analysis and errors
-        const nat = newNativeEmitter(2, this.common, this.maxNumLabels, () => this.nextLabel, (t, m) => this.nativeError(t, m));
+        const nat = newNativeEmitter(2, this.common, this.maxNumLabels, () => this.nextLabel, (t, m) => this.nativeError(t, m), 0, true);
         if (nat === undefined) throw new Error('internal: no x64 native emitter');
         this.jsTier = new JsTierEmitter(nat, this.common);
       }

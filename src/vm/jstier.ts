@@ -290,15 +290,23 @@ const runtime: JsTierRuntime<PyObj, Code, PyDict> = {
     (c as PyCell).v = v;
   },
   typeOf: (o) => typeOf(o),
+  // upstream's mp_small_int_floor_divide / mp_small_int_modulo on 64-bit words, wrapping where C
+  // wraps (the adjustment of a large negative dividend overflows); a zero divisor (a crash upstream)
+  // raises ZeroDivisionError
   floorDiv(a, b) {
     if (b === 0n) throw excMsg(ZeroDivisionErrorType, 'divide by zero');
-    const q = a / b;
-    return BigInt.asIntN(64, (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q);
+    let num = a;
+    if (num >= 0n) {
+      if (b < 0n) num = BigInt.asIntN(64, num + BigInt.asIntN(64, BigInt.asIntN(64, -b) - 1n));
+    } else if (b >= 0n) {
+      num = BigInt.asIntN(64, num + BigInt.asIntN(64, BigInt.asIntN(64, -b) + 1n));
+    }
+    return BigInt.asIntN(64, num / b);
   },
   modulo(a, b) {
     if (b === 0n) throw excMsg(ZeroDivisionErrorType, 'divide by zero');
     const r = a % b;
-    return r !== 0n && (r < 0n) !== (b < 0n) ? r + b : r;
+    return (r < 0n && b > 0n) || (r > 0n && b < 0n) ? BigInt.asIntN(64, r + b) : r;
   },
   load(addr, size) {
     const [d, off] = resolve(addr, size);

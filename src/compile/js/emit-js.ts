@@ -17,14 +17,12 @@ import type { JsTierRecord } from '../../core/jstier.js';
 import { CodeKind } from '../../mpy/types.js';
 import type { ConstValue } from '../parse-node.js';
 import type { EmitCommon } from '../emit-common.js';
-import { ID_FLAG_IS_PARAM, IdKind, type Scope, type ScopeKind, ScopeKind as SK, SCOPE_FLAG_VARARGS, SCOPE_FLAG_VARKEYWORDS } from '../scope.js';
+import { ID_FLAG_IS_PARAM, IdKind, type Scope, ScopeKind } from '../scope.js';
 import { Tok } from '../tokens.js';
-import { SCOPE_FLAG_VIPERRET_POS, UNWIND_LABEL_DO_FINAL_UNWIND, UNWIND_LABEL_UNUSED, VType, type ExcStackEntry, type ViperTypeView } from '../native/emit-native-base.js';
+import { BREAK_FROM_FOR, ID_FLAG_VIPER_TYPE_POS, SCOPE_FLAG_VIPERRET_POS, UNWIND_LABEL_DO_FINAL_UNWIND, UNWIND_LABEL_UNUSED, VType, type ExcStackEntry, type ViperTypeView } from '../native/emit-native-base.js';
 import type { NativeEmitter } from '../native/emit-native.js';
 import type { Emitter, PassNumber } from '../native/emitter-api.js';
 
-const BREAK_FROM_FOR = 0x8000;
-const ID_FLAG_VIPER_TYPE_POS = 4;
 /** the label of the function's exit (a return after its finally blocks ran) */
 const EXIT = -2;
 /** labels of the JS tier's own (with-statement exits) start here, above any compiler label */
@@ -577,14 +575,14 @@ export class JsTierEmitter implements Emitter {
 
   storeComp(kind: ScopeKind, collectionStackIndex: number): void {
     const n = this.v.stackSize;
-    if (kind === SK.DictComp) {
+    if (kind === ScopeKind.DictComp) {
       const [value, key] = this.objs(2) as [string, string];
       this.nat.storeComp(kind, collectionStackIndex);
       this.w(`rt.storeMap(S[${n - 2 - collectionStackIndex}], ${key}, ${value});`);
     } else {
       const [item] = this.objs(1) as [string];
       this.nat.storeComp(kind, collectionStackIndex);
-      this.w(`rt.${kind === SK.ListComp ? 'listAppend' : 'setAdd'}(S[${n - 1 - collectionStackIndex}], ${item});`);
+      this.w(`rt.${kind === ScopeKind.ListComp ? 'listAppend' : 'setAdd'}(S[${n - 1 - collectionStackIndex}], ${item});`);
     }
   }
 
@@ -711,9 +709,4 @@ export class JsTierEmitter implements Emitter {
   endExceptHandler(): void {
     this.nat.endExceptHandler();
   }
-}
-
-/** Whether a scope has arguments the JS tier can't take (viper has positional arguments only). */
-export function jsTierSupports(scope: Scope): boolean {
-  return (scope.scopeFlags & (SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS)) === 0;
 }

@@ -173,6 +173,8 @@ export abstract class NativeEmitterBase {
   protected handlerDepth = 0;
   // register roles, cached from the assembler
   protected readonly R: Assembler['reg'];
+  /** how many locals may live in registers (upstream's MAX_REGS_FOR_LOCAL_VARS) */
+  protected readonly maxRegLocals: number;
   protected readonly regLocalTable: readonly number[];
   protected readonly regGeneratorState: number;
   protected readonly regQstrTable: number;
@@ -185,13 +187,20 @@ export abstract class NativeEmitterBase {
     /** the compiler's next free label (upstream's label_slot): labels reserved for native use */
     protected readonly labelSlot: () => number,
     protected readonly onError: NativeErrorSink,
+    /**
+     * Upstream's runtime compiler (no MICROPY_PERSISTENT_CODE_SAVE, as the unix port): qstrs need no
+     * table register, so a third local lives in REG_LOCAL_3. Only the VM's JS tier asks for this (it
+     * reads the register allocation, never runs the machine code); .mpy output never uses it.
+     */
+    runtimeRegs = false,
   ) {
     this.R = as.reg;
-    this.regLocalTable = [as.reg.LOCAL_1, as.reg.LOCAL_2];
+    this.maxRegLocals = runtimeRegs ? 3 : MAX_REGS_FOR_LOCAL_VARS;
+    this.regLocalTable = runtimeRegs ? [as.reg.LOCAL_1, as.reg.LOCAL_2, as.reg.LOCAL_3] : [as.reg.LOCAL_1, as.reg.LOCAL_2];
     // with .mpy output qstrs go through the module's qstr table, held in REG_LOCAL_3
     this.regGeneratorState = as.reg.LOCAL_2;
     this.regQstrTable = as.reg.LOCAL_3;
-    this.regLocalLast = as.reg.LOCAL_2;
+    this.regLocalLast = this.regLocalTable[this.regLocalTable.length - 1] as number;
     this.sizeofNlrBuf = 2 + as.nlrBufNumRegs + 1;
   }
 
@@ -348,9 +357,9 @@ export abstract class NativeEmitterBase {
       this.nState = scope.numLocals + scope.stackSize + this.reraiseSlots;
       let numLocalsInRegs = 0;
       if (this.canUseRegsForLocals()) {
-        numLocalsInRegs = Math.min(scope.numLocals, MAX_REGS_FOR_LOCAL_VARS);
+        numLocalsInRegs = Math.min(scope.numLocals, this.maxRegLocals);
         // REG_LOCAL_LAST holds the argument array while the arguments are unpacked
-        if (scope.numPosArgs >= MAX_REGS_FOR_LOCAL_VARS + 1) numLocalsInRegs--;
+        if (scope.numPosArgs >= this.maxRegLocals + 1) numLocalsInRegs--;
       }
       if (this.needGlobalExcHandler()) this.stackStart = this.codeStateStart + 2;
       else if (scope.scopeFlags & SCOPE_FLAG_HASCONSTS) this.stackStart = this.codeStateStart + 1;
@@ -395,17 +404,17 @@ export abstract class NativeEmitterBase {
           r = R.RET;
         }
         if (
-          i < MAX_REGS_FOR_LOCAL_VARS &&
+          i < this.maxRegLocals &&
           this.canUseRegsForLocals() &&
-          (i !== MAX_REGS_FOR_LOCAL_VARS - 1 || scope.numPosArgs === MAX_REGS_FOR_LOCAL_VARS)
+          (i !== this.maxRegLocals - 1 || scope.numPosArgs === this.maxRegLocals)
         ) {
           as.movRegReg(this.regLocalTable[i] as number, r);
         } else {
           this.movStateReg(this.idxLocalVar(i), r);
         }
       }
-      if (scope.numPosArgs >= MAX_REGS_FOR_LOCAL_VARS + 1 && this.canUseRegsForLocals()) {
-        as.movRegLocal(this.regLocalLast, this.idxLocalVar(MAX_REGS_FOR_LOCAL_VARS - 1));
+      if (scope.numPosArgs >= this.maxRegLocals + 1 && this.canUseRegsForLocals()) {
+        as.movRegLocal(this.regLocalLast, this.idxLocalVar(this.maxRegLocals - 1));
       }
 
       this.globalExcEntry();
@@ -456,7 +465,7 @@ export abstract class NativeEmitterBase {
       this.globalExcEntry();
 
       if (this.canUseRegsForLocals()) {
-        for (let i = 0; i < MAX_REGS_FOR_LOCAL_VARS && i < scope.numLocals; i++) {
+        for (let i = 0; i < this.maxRegLocals && i < scope.numLocals; i++) {
           as.movRegLocal(this.regLocalTable[i] as number, this.idxLocalVar(i));
         }
       }

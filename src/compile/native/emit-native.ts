@@ -10,7 +10,6 @@ import {
   BREAK_FROM_FOR,
   type ExcStackEntry,
   ITER_BUF_NSLOTS,
-  MAX_REGS_FOR_LOCAL_VARS,
   MP_OBJ_SENTINEL,
   NativeEmitterBase,
   nativeTypeFromName,
@@ -83,7 +82,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
   private loadFast(q: string, localNum: number): void {
     const vtype = this.localVtype[localNum] as VType;
     if (vtype === VType.Unbound) this.error(`local '${q}' used before type known`);
-    if (localNum < MAX_REGS_FOR_LOCAL_VARS && this.canUseRegsForLocals()) {
+    if (localNum < this.maxRegLocals && this.canUseRegsForLocals()) {
       this.pushReg(vtype, this.regLocalTable[localNum] as number);
     } else {
       this.needRegSingle(this.R.TEMP0, 0);
@@ -120,7 +119,7 @@ export class NativeEmitter extends NativeEmitterBase implements Emitter {
 
   private storeFast(q: string, localNum: number): void {
     let vtype: VType;
-    if (localNum < MAX_REGS_FOR_LOCAL_VARS && this.canUseRegsForLocals()) {
+    if (localNum < this.maxRegLocals && this.canUseRegsForLocals()) {
       vtype = this.prePopReg(this.regLocalTable[localNum] as number);
     } else {
       vtype = this.prePopReg(this.R.TEMP0);

@@ -61,11 +61,13 @@ export function newNativeEmitter(
   onError: NativeErrorSink,
   /** -march-flags (RV32: Zba/Zcmp extension bits) */
   archFlags = 0,
+  /** register allocation of upstream's runtime compiler (see NativeEmitterBase) */
+  runtimeRegs = false,
 ): NativeEmitter | undefined {
   const as = newAssembler(arch, archFlags);
   if (as === undefined) return undefined;
   as.setMaxNumLabels(maxNumLabels);
-  return new NativeEmitter(common, as, labelSlot, onError);
+  return new NativeEmitter(common, as, labelSlot, onError, runtimeRegs);
 }
 
 /**

@@ -1,5 +1,6 @@
-# viper machine words (64-bit, as the unix x64 port): wrapping arithmetic, uint, shifts, division,
-# comparisons, casts and typed returns.
+# viper machine words (64-bit, as the unix x64 port): wrapping arithmetic, uint, shifts, division
+# (upstream's word algorithm, which wraps for large negative dividends), comparisons, casts, typed
+# returns, and the port's in-place -x/~x on locals held in registers (the first three).
 # .exp made with: cd tests/data/vm && micropython viper_words.py > viper_words.exp 2>&1
 import micropython
 
@@ -97,6 +98,23 @@ def inplace(x: int) -> int:
     return x
 
 
+@micropython.viper
+def in_place(a: int, b: int, c: int) -> int:
+    x = -a
+    y = ~c
+    return x + a + y + c
+
+
+@micropython.viper
+def in_place_mem(a: int, b: int, c: int, d: int) -> int:
+    x = -d
+    return x + d
+
+
+print(in_place(1, 2, 3), in_place_mem(1, 2, 3, 4))
+divmod_(-0x8000000000000000, 12345678912345)
+divmod_(-0x8000000000000000, 7)
+divmod_(0x7FFFFFFFFFFFFFFF, -2)
 print(add(1, 2), add(0x7FFFFFFFFFFFFFFF, 1), add(-1, -0x7FFFFFFFFFFFFFFF))
 print(mul(0x100000000, 0x100000000), mul(-3, 7), mul(123456789, 987654321))
 print(sub_u(0, 1), sub_u(5, 3))
