@@ -197,7 +197,13 @@ const runtime: JsTierRuntime<PyObj, Code, PyDict> = {
     }
   },
   truthy: isTrue,
-  exc: (e) => toPyException(e),
+  exc(e) {
+    if (e instanceof PyException || e instanceof RangeError) return toPyException(e);
+    // A JS error inside generated code means the function ran on values of the wrong kind, which
+    // only happens where upstream's code is undefined too (a stale handler after an unwind through
+    // `with`): report it as a Python error rather than crash the VM.
+    return excMsg(RuntimeErrorType, `viper: invalid operation (${e instanceof Error ? e.message : String(e)})`);
+  },
   raise(o, cause) {
     if (cause !== undefined && cause !== NoneObj) warning('exception chaining not supported');
     throw makeRaiseObj(o);
