@@ -1,18 +1,16 @@
 // The VM side of the JS tier (@micropython.viper): the runtime helpers generated code calls
 // (src/core/jstier.ts's JsTierRuntime), the viper function object, and the address model for pointers.
 //
-// Address model. Viper pointers are 64-bit integers. A buffer object (bytes, bytearray, array,
-// memoryview's base, anything with a buffer) gets a fixed base address the first time it is converted
-// to a pointer; the address space is carved out upwards from BASE_ADDR, each buffer taking its size
-// rounded to 16 bytes plus a GAP, so `ptr8(buf) + i` stays inside buf's range while a buffer later
-// grows (as long as it grows less than GAP). A memoryview's address is its base's plus its offset. A
-// load or store finds the region below the address (binary search) and reads the object's current
-// bytes, little-endian as on x64; outside any live buffer it raises ValueError (the unix port would
-// crash). Regions hold their objects weakly, so converting a buffer to a pointer keeps it alive no longer.
+// Addresses: viper pointers live in the same simulated 64-bit address space as uctypes
+// (src/modules/_memory.ts): a buffer object's pointer is its bytes' address there (assigned on first
+// use; a memoryview lands at its offset), a str's is its stable NUL-terminated copy, and loads and
+// stores through ptr8/16/32 read and write that memory little-endian, as on x64. So
+// ptr8(uctypes.addressof(b)) and uctypes.bytearray_at(<viper address>, n) see the same bytes.
 import type { JsTierRecord, JsTierRuntime } from '../core/jstier.js';
-import { bufferOf, PyMemoryView } from '../objects/bytes.js';
+import { addressOf, load as memLoad, store as memStore, strBuffer } from '../modules/_memory.js';
+import { bufferOf } from '../objects/bytes.js';
 import { PyDict } from '../objects/dict.js';
-import { AttributeErrorType, excMsg, KeyboardInterruptType, PyException, RuntimeErrorType, typeError, ValueErrorType, ZeroDivisionErrorType, NameErrorType } from '../objects/exceptions.js';
+import { AttributeErrorType, excMsg, KeyboardInterruptType, NameErrorType, PyException, RuntimeErrorType, typeError, ValueErrorType, ZeroDivisionErrorType } from '../objects/exceptions.js';
 import { PyBoundMethod, PyCell, PyFunction } from '../objects/fun.js';
 import { normBig } from '../objects/int.js';
 import {
@@ -20,7 +18,6 @@ import {
 } from '../objects/object.js';
 import { newSet, PySet } from '../objects/set.js';
 import { PySlice } from '../objects/slice.js';
-import { itemSize } from '../objects/typed.js';
 import { superLookup, superRaw } from '../objects/type.js';
 import { loadAttr, loadMethodInto, storeAttr } from './attr.js';
 import type { Code, ModuleContext } from './code.js';
@@ -29,63 +26,13 @@ import { callAny, makeRaiseObj, toPyException } from './interp.js';
 import { binaryOp, getIter, isTrue, iterNext, subscr, toArray, unaryOp, unpackSequence, warning } from './runtime.js';
 import { vmState } from './state.js';
 
-const BASE_ADDR = 0x7f0000100000n;
-const GAP = 0x100000n;
 const MASK64 = (1n << 64n) - 1n;
 
-interface Region {
-  base: bigint;
-  ref: WeakRef<object> | string;
-}
-const regions: Region[] = [];
-const baseOf = new WeakMap<object, bigint>();
-const strBase = new Map<string, bigint>();
-let nextAddr = BASE_ADDR;
-
-function newRegion(key: object | string, size: number): bigint {
-  const base = nextAddr;
-  nextAddr += ((BigInt(size) + 15n) & ~15n) + GAP;
-  regions.push({ base, ref: typeof key === 'string' ? key : new WeakRef(key) });
-  return base;
-}
-
-/** The address of a buffer object's data, or undefined when it has no buffer. */
-function addressOf(o: PyObj): bigint | undefined {
-  if (o instanceof PyMemoryView) {
-    const b = addressOf(o.base);
-    return b === undefined ? undefined : b + BigInt(o.start * itemSize(o.code));
-  }
+/** The address of a buffer object's data (mp_get_buffer's buf), or undefined when it has none. */
+function addressOfObj(o: PyObj): bigint | undefined {
+  if (typeof o === 'string') return addressOf(strBuffer(o));
   const data = bufferOf(o);
-  if (data === undefined) return undefined;
-  if (typeof o === 'string') {
-    let b = strBase.get(o);
-    if (b === undefined) strBase.set(o, (b = newRegion(o, data.length)));
-    return b;
-  }
-  const key = o as object;
-  let b = baseOf.get(key);
-  if (b === undefined) baseOf.set(key, (b = newRegion(key, data.length)));
-  return b;
-}
-
-/** The bytes at `addr` (size bytes): the buffer's current data and the offset in it. */
-function resolve(addrIn: bigint, size: number): [Uint8Array, number] {
-  const addr = BigInt.asUintN(64, addrIn);
-  let lo = 0;
-  let hi = regions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((regions[mid] as Region).base <= addr) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  const r = regions[hi];
-  if (r !== undefined) {
-    const o = typeof r.ref === 'string' ? r.ref : r.ref.deref();
-    const data = o === undefined ? undefined : bufferOf(o as PyObj);
-    const off = Number(addr - r.base);
-    if (data !== undefined && off + size <= data.length) return [data, off];
-  }
-  throw excMsg(ValueErrorType, `viper: no buffer at address 0x${addr.toString(16)}`);
+  return data === undefined ? undefined : addressOf(data);
 }
 
 /** mp_obj_get_int_truncated: the low 64 bits of an int (bools count), else TypeError. */
@@ -191,7 +138,7 @@ const runtime: JsTierRuntime<PyObj, Code, PyDict> = {
       case 2:
       case 3: return truncatedInt(o);
       default: {
-        const a = addressOf(o);
+        const a = addressOfObj(o);
         return a !== undefined ? BigInt.asIntN(64, a) : truncatedInt(o);
       }
     }
@@ -315,18 +262,19 @@ const runtime: JsTierRuntime<PyObj, Code, PyDict> = {
     return (r < 0n && b > 0n) || (r > 0n && b < 0n) ? BigInt.asIntN(64, r + b) : r;
   },
   load(addr, size) {
-    const [d, off] = resolve(addr, size);
+    const d = memLoad(addr, size);
     let v = 0n;
-    for (let i = size - 1; i >= 0; i--) v = (v << 8n) | BigInt(d[off + i] as number);
+    for (let i = size - 1; i >= 0; i--) v = (v << 8n) | BigInt(d[i] as number);
     return size === 8 ? BigInt.asIntN(64, v) : v;
   },
   store(addr, size, vIn) {
-    const [d, off] = resolve(addr, size);
+    const d = new Uint8Array(size);
     let v = BigInt.asUintN(64, vIn);
     for (let i = 0; i < size; i++) {
-      d[off + i] = Number(v & 0xffn);
+      d[i] = Number(v & 0xffn);
       v >>= 8n;
     }
+    memStore(addr, d);
   },
   poll() {
     const intr = vmState.interrupt;
