@@ -79,12 +79,11 @@ import { formatException } from '../vm/index.js';
 export function makeSysModule(st: SysState, onExit: () => void): PyModule {
   const stdout = new HostStream(st.stdout, 1);
   const stderr = new HostStream(st.stderr, 2);
-  const impl = new AttrTuple(['micropython', new PyTuple([1, 28, 0, '']), '', 'linux [GCC] version', 'linux', 6403], ['name', 'version', '_machine', '_mpy', '_build', '_v'], 'implementation');
-  // sys.implementation: (name, version, _machine, _mpy) as the unix port reports it
+  // sys.implementation: (name, version, _machine, _mpy) as the unix port reports it. _mpy is .mpy 6.3
+  // with arch bits 0: the VM loads bytecode .mpy files only (run-tests.py then passes no -march).
   const implementation = new AttrTuple(
-    ['micropython', new PyTuple([1, 28, 0, '']), 'linux [GCC 13.3.0] version', 6403],
+    ['micropython', new PyTuple([1, 28, 0, '']), 'linux [GCC 13.3.0] version', 6 | (3 << 8)],
     ['name', 'version', '_machine', '_mpy'], 'implementation');
-  void impl;
   const m = new Map<string, PyObj>([
     ['__name__', 'sys'],
     ['argv', st.argv],
