@@ -82,8 +82,8 @@ export function makeSysModule(st: SysState, onExit: () => void): PyModule {
   // sys.implementation: (name, version, _machine, _mpy) as the unix port reports it. _mpy is .mpy 6.3
   // with arch bits 0: the VM loads bytecode .mpy files only (run-tests.py then passes no -march).
   const implementation = new AttrTuple(
-    ['micropython', new PyTuple([1, 28, 0, '']), 'linux [GCC 13.3.0] version', 6 | (3 << 8)],
-    ['name', 'version', '_machine', '_mpy'], 'implementation');
+    ['micropython', new PyTuple([1, 28, 0, '']), 'linux [GCC 13.3.0] version', 6 | (3 << 8), 'standard'],
+    ['name', 'version', '_machine', '_mpy', '_build'], 'implementation');
   const m = new Map<string, PyObj>([
     ['__name__', 'sys'],
     ['argv', st.argv],
