@@ -14,6 +14,6 @@ import './random.js';
 import './stdlib.js';
 import './hashlib.js';
 import './re.js';
-import './asyncio.js';
+import './asyncio/index.js';
 import './uctypes.js';
 import './framebuf.js';

@@ -70,20 +70,34 @@ function pollOnce(p: PyPoll): [Entry, number][] {
   if (p.entries.filter((e) => e.fd !== undefined).length > 1024) throw excArgs(OSErrorType, [EINVAL]);
   const out: [Entry, number][] = [];
   for (const e of p.entries) {
-    let ready: number;
-    if (e.fd !== undefined) {
-      // files never block; stdin is read like a file, stdout/stderr are only writable
-      const can = e.fd === 1 || e.fd === 2 ? POLLOUT : POLLIN | POLLOUT;
-      ready = e.mask & can;
-    } else if (isIOBase(e.obj)) {
-      const r = ioctl(e.obj, STREAM_POLL, e.mask);
-      if (r < 0) throw excArgs(OSErrorType, [-r]);
-      // the object answers for itself: its result is reported as is, mask or not
-      ready = r;
-    } else throw excArgs(OSErrorType, [EINVAL]);
+    const ready = readyOf(e);
     if (ready) out.push([e, ready]);
   }
   return out;
+}
+
+function readyOf(e: Entry): number {
+  if (e.fd !== undefined) {
+    // files never block; stdin is read like a file, stdout/stderr are only writable
+    const can = e.fd === 1 || e.fd === 2 ? POLLOUT : POLLIN | POLLOUT;
+    return e.mask & can;
+  }
+  if (isIOBase(e.obj)) {
+    const r = ioctl(e.obj, STREAM_POLL, e.mask);
+    if (r < 0) throw excArgs(OSErrorType, [-r]);
+    // the object answers for itself: its result is reported as is, mask or not
+    return r;
+  }
+  throw excArgs(OSErrorType, [EINVAL]);
+}
+
+/**
+ * The events ready now on one object, as a poll object registered with `mask` would report them
+ * (asyncio's IO queue). `static` is true for descriptors, whose readiness never changes in mpyts.
+ */
+export function pollReady(o: PyObj, mask: number): { ready: number; static: boolean } {
+  const fd = fdOf(o);
+  return { ready: readyOf({ obj: o, mask, fd }), static: fd !== undefined };
 }
 
 function block(ms: number): void {

@@ -28,6 +28,20 @@ export class PyGen extends PyObject {
 export const GenType = new PyType('generator', []);
 GenType.baseable = false;
 
+/**
+ * A generator written in TypeScript (asyncio's coroutines): `yield from`/await and the asyncio loop
+ * drive it through resume() just as genResume drives a bytecode generator, so a native coroutine
+ * can delegate to and be awaited by Python ones without bound-method calls.
+ */
+export abstract class NativeGen extends PyObject {
+  /** Continues with a sent value or a thrown exception; leaves the yielded/returned value in resumeValue. */
+  abstract resume(send: PyObj, thr: PyObj | undefined): ResumeKind;
+}
+/** For NativeGen implementations: the value their resume() produced. */
+export function setResumeValue(v: PyObj): void {
+  resumeValue = v;
+}
+
 export function genResume(g: PyGen, send: PyObj, thrIn: PyObj | undefined): ResumeKind {
   let thr = thrIn;
   if (g.finished) {
@@ -63,6 +77,7 @@ export function genResume(g: PyGen, send: PyObj, thrIn: PyObj | undefined): Resu
 /** upstream mp_resume: drives any iterator for `yield from`. */
 export function resumeAny(o: PyObj, send: PyObj | undefined, thr: PyObj | undefined): ResumeKind {
   if (o instanceof PyGen) return genResume(o, send ?? NoneObj, thr);
+  if (o instanceof NativeGen) return o.resume(send ?? NoneObj, thr);
   const t = typeOf(o);
   if (thr === undefined) {
     if (send === NoneObj && t.iternext && !t.isUser) {

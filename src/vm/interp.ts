@@ -1463,7 +1463,7 @@ export function heapLockedError(): PyException {
 import { KeyboardInterruptType, MemoryErrorType } from '../objects/exceptions.js';
 
 /** Pending work at a backward branch: a host interrupt (KeyboardInterrupt) first, then scheduled calls. */
-function runScheduled(): void {
+export function runScheduled(): void {
   const intr = vmState.interrupt;
   if (intr[0] !== 0) {
     intr[0] = 0;

@@ -1,0 +1,146 @@
+// The asyncio module (MicroPython v1.28.0's extmod/asyncio package and _asyncio C module, written
+// in TypeScript): run/run_until_complete, create_task, current_task, sleep/sleep_ms, wait_for(_ms),
+// gather, Event, ThreadSafeFlag, Lock, streams, Task/TaskQueue, CancelledError/TimeoutError and the
+// Loop class. `uasyncio` (and `_asyncio` for Task/TaskQueue) resolve to the same loop state: one
+// context per VM host, so tasks made through either name share one scheduler.
+import { excMsg, PyException, RuntimeErrorType } from '../../objects/exceptions.js';
+import { NoneObj, ObjectType, PyBuiltin, PyTuple, PyType, type NativeFn, type PyObj } from '../../objects/object.js';
+import { makeModule, registerNativeModule, type ModuleHost } from '../../vm/modules.js';
+import type { PyModule } from '../../objects/object.js';
+import { isTrue } from '../../vm/runtime.js';
+import { parseArgs } from '../_util.js';
+import { addTb } from './coro.js';
+import {
+  activate, callExceptionHandler, createTask, defaultExceptionHandler, IOQueueType, newCtx, newEventLoop, promote,
+  PyTask, runUntilComplete, SingletonGenType, sleep, sleepMs, Stopper, TaskQueueType, TaskType, type Ctx,
+} from './core.js';
+import { Gather, WaitFor } from './funcs.js';
+import { NoSocket, StreamType } from './stream.js';
+import { EventType, LockType, ThreadSafeFlagType } from './sync.js';
+
+/** Runs fn, adding the traceback entry of the upstream Python function it stands for. */
+function framed<T>(block: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PyException) addTb(e, 'core', block);
+    throw e;
+  }
+}
+
+function makeLoop(getCtx: () => Ctx): PyType {
+  const loop = new PyType('Loop', [ObjectType]);
+  const def = (name: string, fn: NativeFn): void => {
+    loop.dict.set(name, new PyBuiltin(name, fn));
+  };
+  def('create_task', (a) => createTask(getCtx(), a[0] as PyObj));
+  def('run_forever', () => {
+    const ctx = getCtx();
+    const t = new PyTask(ctx, new Stopper());
+    ctx.stopTask = t;
+    // (upstream keeps no loop running after the last task either: it returns once stop() runs)
+    return framed('run_forever', () => runUntilComplete(ctx, t));
+  });
+  def('run_until_complete', (a) => {
+    const ctx = getCtx();
+    return framed('run_until_complete', () => runUntilComplete(ctx, promote(ctx, a[0] as PyObj)));
+  });
+  def('stop', () => {
+    const ctx = getCtx();
+    if (ctx.stopTask !== undefined) {
+      ctx.queue.push(ctx.stopTask);
+      // a second stop() does nothing
+      ctx.stopTask = undefined;
+    }
+    return NoneObj;
+  });
+  def('close', () => NoneObj);
+  def('set_exception_handler', (a) => {
+    getCtx().excHandler = a[0] as PyObj;
+    return NoneObj;
+  });
+  def('get_exception_handler', () => getCtx().excHandler);
+  def('default_exception_handler', (a) => {
+    defaultExceptionHandler(getCtx(), a[1] as PyObj);
+    return NoneObj;
+  });
+  def('call_exception_handler', (a) => {
+    callExceptionHandler(getCtx(), a[0] as PyObj);
+    return NoneObj;
+  });
+  return loop;
+}
+
+const modules = new WeakMap<ModuleHost, PyModule>();
+
+function build(host: ModuleHost): PyModule {
+  let ctxRef: Ctx | undefined;
+  const getCtx = (): Ctx => {
+    activate(ctxRef as Ctx);
+    return ctxRef as Ctx;
+  };
+  const loop = makeLoop(getCtx);
+  const ctx = (ctxRef = newCtx(host, loop));
+  activate(ctx);
+  const sleepFn = new PyBuiltin('sleep', (a) => sleep(getCtx(), a[0] as PyObj));
+  const sleepMsFn = new PyBuiltin('sleep_ms', (a) => sleepMs(getCtx(), a[0] as PyObj));
+  return makeModule('asyncio', {
+    __version__: new PyTuple([3, 0, 0]),
+    CancelledError: ctx.CancelledError,
+    TimeoutError: ctx.TimeoutError,
+    Task: TaskType,
+    TaskQueue: TaskQueueType,
+    SingletonGenerator: SingletonGenType,
+    IOQueue: IOQueueType,
+    Loop: loop,
+    Event: EventType,
+    ThreadSafeFlag: ThreadSafeFlagType,
+    Lock: LockType,
+    StreamReader: StreamType,
+    StreamWriter: StreamType,
+    sleep: sleepFn,
+    sleep_ms: sleepMsFn,
+    create_task: (a) => createTask(getCtx(), a[0] as PyObj),
+    run: (a) => {
+      const c = getCtx();
+      return framed('run', () => runUntilComplete(c, createTask(c, a[0] as PyObj)));
+    },
+    run_until_complete: (a) => {
+      const c = getCtx();
+      const m = a[0];
+      return runUntilComplete(c, m === undefined || m === NoneObj || !isTrue(m) ? undefined : (m as PyTask));
+    },
+    current_task: () => {
+      const c = getCtx();
+      if (c.cur === undefined) throw excMsg(RuntimeErrorType, 'no running event loop');
+      return c.cur;
+    },
+    get_event_loop: () => loop,
+    new_event_loop: () => {
+      newEventLoop(getCtx());
+      return loop;
+    },
+    wait_for: (a, kw) => {
+      const [aw, timeout, sl] = parseArgs(a, kw, [{ name: 'aw', required: true }, { name: 'timeout', required: true }, { name: 'sleep', def: sleepFn }]);
+      return new WaitFor(getCtx(), aw as PyObj, timeout as PyObj, sl === sleepFn ? undefined : sl);
+    },
+    wait_for_ms: (a) => new WaitFor(getCtx(), a[0] as PyObj, a[1] as PyObj, sleepMsFn),
+    gather: (a, kw) => {
+      const r = kw?.get('return_exceptions');
+      return new Gather(getCtx(), a.slice(), r !== undefined && isTrue(r));
+    },
+    open_connection: () => new NoSocket('open_connection'),
+    start_server: () => new NoSocket('start_server'),
+  });
+}
+
+
+registerNativeModule('asyncio', (host) => {
+  let m = modules.get(host);
+  if (m === undefined) {
+    m = build(host);
+    modules.set(host, m);
+  }
+  return m;
+});
+registerNativeModule('_asyncio', () => makeModule('_asyncio', { Task: TaskType, TaskQueue: TaskQueueType }));
