@@ -43,6 +43,10 @@ export function ticksDiff(a: PyObj, b: PyObj): number {
 
 /** time.ticks_add, with its OverflowError for a delta ticks_diff could not undo. */
 export function ticksAdd(t: PyObj, delta: PyObj): PyObj {
+  if (typeof t === 'number' && typeof delta === 'number' && delta >= 0 && delta < 2 ** 52) {
+    const r = t + delta;
+    if (r < 2 ** 53) return r;
+  }
   const d = wordBig(delta);
   if (BigInt.asUintN(64, d + HALF - 1n) >= PERIOD - 1n) throw excMsg(OverflowErrorType, 'ticks interval overflow');
   if (typeof t === 'number' && typeof delta === 'number') {
@@ -590,7 +594,7 @@ export function runUntilComplete(ctx: Ctx, main: PyTask | undefined): PyObj {
         }
         t.state = false;
       } else if (isCallable(st)) {
-        callAny(st, [t, er], undefined);
+        framed('run_until_complete', () => callAny(st, [t, er], undefined));
         t.state = false;
         awaited = true;
       } else {
@@ -605,7 +609,7 @@ export function runUntilComplete(ctx: Ctx, main: PyTask | undefined): PyObj {
       const m = ctx.excContext.mpmap;
       m.set('exception', exc);
       m.set('future', t);
-      callExceptionHandler(ctx, ctx.excContext);
+      framed('run_until_complete', () => callExceptionHandler(ctx, ctx.excContext));
     }
     if (t === main) return er.args.items[0] ?? NoneObj;
   }
@@ -613,8 +617,20 @@ export function runUntilComplete(ctx: Ctx, main: PyTask | undefined): PyObj {
 
 export function callExceptionHandler(ctx: Ctx, context: PyObj): void {
   const h = ctx.excHandler;
-  if (h !== NoneObj && isTrue(h)) callAny(h, [ctx.Loop, context], undefined);
-  else defaultExceptionHandler(ctx, context);
+  framed('call_exception_handler', () => {
+    if (h !== NoneObj && isTrue(h)) callAny(h, [ctx.Loop, context], undefined);
+    else defaultExceptionHandler(ctx, context);
+  });
+}
+
+/** Runs fn, adding the traceback entry of the upstream core.py function it stands for. */
+export function framed<T>(block: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PyException) addTb(e, 'core', block);
+    throw e;
+  }
 }
 
 export function defaultExceptionHandler(ctx: Ctx, context: PyObj): void {

@@ -3,30 +3,19 @@
 // gather, Event, ThreadSafeFlag, Lock, streams, Task/TaskQueue, CancelledError/TimeoutError and the
 // Loop class. `uasyncio` (and `_asyncio` for Task/TaskQueue) resolve to the same loop state: one
 // context per VM host, so tasks made through either name share one scheduler.
-import { excMsg, PyException, RuntimeErrorType } from '../../objects/exceptions.js';
+import { excMsg, RuntimeErrorType } from '../../objects/exceptions.js';
 import { NoneObj, ObjectType, PyBuiltin, PyTuple, PyType, type NativeFn, type PyObj } from '../../objects/object.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../../vm/modules.js';
 import type { PyModule } from '../../objects/object.js';
 import { isTrue } from '../../vm/runtime.js';
 import { parseArgs } from '../_util.js';
-import { addTb } from './coro.js';
 import {
-  activate, callExceptionHandler, createTask, defaultExceptionHandler, IOQueueType, newCtx, newEventLoop, promote,
+  activate, callExceptionHandler, framed, createTask, defaultExceptionHandler, IOQueueType, newCtx, newEventLoop, promote,
   PyTask, runUntilComplete, SingletonGenType, sleep, sleepMs, Stopper, TaskQueueType, TaskType, type Ctx,
 } from './core.js';
 import { Gather, WaitFor } from './funcs.js';
 import { NoSocket, StreamType } from './stream.js';
 import { EventType, LockType, ThreadSafeFlagType } from './sync.js';
-
-/** Runs fn, adding the traceback entry of the upstream Python function it stands for. */
-function framed<T>(block: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof PyException) addTb(e, 'core', block);
-    throw e;
-  }
-}
 
 function makeLoop(getCtx: () => Ctx): PyType {
   const loop = new PyType('Loop', [ObjectType]);

@@ -8,9 +8,9 @@ import { wordInt } from '../_util.js';
 import { Coro, Step } from './coro.js';
 import { currentCtx, PyFlag, PyTask, PyTaskQueue, type Ctx } from './core.js';
 
-function noArgs(name: string, args: PyObj[]): void {
+/** The classes' __init__(self) takes no arguments. */
+function noArgs(args: PyObj[]): void {
   if (args.length > 0) throw typeError(`function takes 1 positional arguments but ${args.length + 1} were given`);
-  void name;
 }
 
 function cur(ctx: Ctx): PyTask {
@@ -49,7 +49,7 @@ class EventWait extends Coro {
 
 export const EventType = new PyType('Event', [ObjectType]);
 EventType.make = (cls, args) => {
-  noArgs('Event', args);
+  noArgs(args);
   return new PyEvent(currentCtx(), cls);
 };
 EventType.attr = (o, name) => {
@@ -97,7 +97,7 @@ class FlagWait extends Coro {
 
 export const ThreadSafeFlagType = new PyType('ThreadSafeFlag', [ObjectType]);
 ThreadSafeFlagType.make = (cls, args) => {
-  noArgs('ThreadSafeFlag', args);
+  noArgs(args);
   return new PyTSFlag(currentCtx(), cls);
 };
 ThreadSafeFlagType.attr = (o, name) => (name === 'state' ? (o as PyTSFlag).state : undefined);
@@ -195,7 +195,7 @@ class LockExit extends Coro {
 
 export const LockType = new PyType('Lock', [ObjectType]);
 LockType.make = (cls, args) => {
-  noArgs('Lock', args);
+  noArgs(args);
   return new PyLock(currentCtx(), cls);
 };
 LockType.attr = (o, name) => {
