@@ -148,7 +148,8 @@ GenType.iternext = (o) => {
   rt.stopValue = value();
   return undefined;
 };
-GenType.print = (o) => `<generator object '${(o as PyGen).frame.code.name}' at ${hexId(o)}>`;
+// upstream prints the address with %p: hex digits without 0x
+GenType.print = (o) => `<generator object '${(o as PyGen).frame.code.name}' at ${hexId(o).slice(2)}>`;
 
 defMethod(GenType, 'send', (a) => {
   const k = genResume(a[0] as PyGen, a[1] as PyObj, undefined);

@@ -18,7 +18,7 @@ import { loadAttr, loadAttrMaybe } from '../../vm/attr.js';
 import { genResume, NativeGen, PyGen, ResumeKind } from '../../vm/gen.js';
 import * as gen from '../../vm/gen.js';
 import { callAny, makeRaiseObj, runScheduled, toPyException } from '../../vm/interp.js';
-import { binaryOp, call, isCallable, isTrue, rt, str } from '../../vm/runtime.js';
+import { binaryOp, call, hexId, isCallable, isTrue, rt, str } from '../../vm/runtime.js';
 import type { ModuleHost } from '../../vm/modules.js';
 import { vmState } from '../../vm/state.js';
 import { formatException } from '../../vm/index.js';
@@ -192,6 +192,7 @@ export class PyTaskQueue extends PyObject {
 }
 
 export const TaskQueueType = new PyType('TaskQueue', [ObjectType]);
+TaskQueueType.print = () => '<TaskQueue>';
 TaskQueueType.make = (_cls, args) => {
   if (args.length > 0) throw typeError(`function takes 0 positional arguments but ${args.length} were given`);
   return new PyTaskQueue(currentCtx());
@@ -210,6 +211,11 @@ defMethod(TaskQueueType, 'remove', (a) => {
 function taskArg(o: PyObj): PyTask {
   if (o instanceof PyTask) return o;
   throw typeError(`'${o === NoneObj ? 'NoneType' : typeof o === 'object' ? o.type.name : typeof o}' object isn't a Task`);
+}
+
+/** Classes written in Python upstream print as instances of a Python class do. */
+export function pyClassRepr(o: PyObj): string {
+  return `<${(o as PyObject).type.name} object at ${hexId(o).slice(2)}>`;
 }
 
 // ------------------------------------------------------------------ Task
@@ -384,6 +390,7 @@ export class PyIOQueue extends PyObject {
   }
 }
 export const IOQueueType = new PyType('IOQueue', [ObjectType]);
+IOQueueType.print = pyClassRepr;
 defMethod(IOQueueType, 'remove', (a) => {
   (a[0] as PyIOQueue).remove(taskArg(a[1] as PyObj));
   return NoneObj;
@@ -421,6 +428,7 @@ export class PySingletonGen extends PyObject {
   }
 }
 export const SingletonGenType = new PyType('SingletonGenerator', [ObjectType]);
+SingletonGenType.print = pyClassRepr;
 SingletonGenType.getiter = (o) => o;
 SingletonGenType.iternext = (o) => {
   const g = o as PySingletonGen;

@@ -147,7 +147,7 @@ function stopWith(v: PyObj): PyException {
 // of the same-named function.
 export const CoroType = new PyType('generator', [ObjectType]);
 CoroType.baseable = false;
-CoroType.print = (o) => `<generator object '${(o as Coro).name}' at ${hexId(o)}>`;
+CoroType.print = (o) => `<generator object '${(o as Coro).name}' at ${hexId(o).slice(2)}>`;
 CoroType.getiter = (o) => o;
 CoroType.iternext = (o) => {
   const k = (o as Coro).resume(NoneObj, undefined);

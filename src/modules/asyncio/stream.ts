@@ -14,7 +14,7 @@ import { binaryOp, getItem, isTrue, len, pyEquals } from '../../vm/runtime.js';
 import { vmState } from '../../vm/state.js';
 import { wordInt } from '../_util.js';
 import { Coro, Step } from './coro.js';
-import { currentCtx, sleepMs, type Ctx } from './core.js';
+import { currentCtx, sleepMs, type Ctx, pyClassRepr } from './core.js';
 
 const EMPTY = new PyBytes(new Uint8Array(0));
 
@@ -187,6 +187,7 @@ class StreamAWrite extends Coro {
 }
 
 export const StreamType = new PyType('Stream', [ObjectType]);
+StreamType.print = pyClassRepr;
 StreamType.make = (cls, args, kw) => {
   const s = args[0] ?? kw?.get('s');
   if (s === undefined) throw typeError('function missing 1 required positional arguments');

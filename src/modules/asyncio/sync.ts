@@ -6,7 +6,7 @@ import { excMsg, PyException, RuntimeErrorType, typeError } from '../../objects/
 import { defMethod, NoneObj, ObjectType, PyObject, PyType, type PyObj } from '../../objects/object.js';
 import { wordInt } from '../_util.js';
 import { Coro, Step } from './coro.js';
-import { currentCtx, PyFlag, PyTask, PyTaskQueue, type Ctx } from './core.js';
+import { currentCtx, PyFlag, PyTask, PyTaskQueue, type Ctx, pyClassRepr } from './core.js';
 
 /** The classes' __init__(self) takes no arguments. */
 function noArgs(args: PyObj[]): void {
@@ -48,6 +48,7 @@ class EventWait extends Coro {
 }
 
 export const EventType = new PyType('Event', [ObjectType]);
+EventType.print = pyClassRepr;
 EventType.make = (cls, args) => {
   noArgs(args);
   return new PyEvent(currentCtx(), cls);
@@ -96,6 +97,7 @@ class FlagWait extends Coro {
 }
 
 export const ThreadSafeFlagType = new PyType('ThreadSafeFlag', [ObjectType]);
+ThreadSafeFlagType.print = pyClassRepr;
 ThreadSafeFlagType.make = (cls, args) => {
   noArgs(args);
   return new PyTSFlag(currentCtx(), cls);
@@ -194,6 +196,7 @@ class LockExit extends Coro {
 }
 
 export const LockType = new PyType('Lock', [ObjectType]);
+LockType.print = pyClassRepr;
 LockType.make = (cls, args) => {
   noArgs(args);
   return new PyLock(currentCtx(), cls);
