@@ -1,7 +1,9 @@
 // sys: the parts of the unix port's sys module the VM core provides (argv, path, modules, exit,
 // stdout/stderr, print_exception, implementation, version...). Builtin modules are never in sys.modules.
 import { PyDict } from '../objects/dict.js';
-import { excArgs, PyException, SystemExitType } from '../objects/exceptions.js';
+import { excArgs, excMsg, OSErrorType, PyException, SystemExitType, TypeErrorType } from '../objects/exceptions.js';
+import { bufferOf, PyBytes } from '../objects/bytes.js';
+import { wordInt } from './_util.js';
 import {
   defMethod, NoneObj, ObjectType, PyBuiltin, PyList, PyModule, PyObject, PyTuple, PyType, type PyObj,
 } from '../objects/object.js';
@@ -19,12 +21,59 @@ export interface SysState {
   stderr(s: string): void;
   /** The function registered with sys.atexit (called by the host at interpreter exit). */
   exitFunc?: PyObj;
+  /** One line of standard input without its newline, undefined at the end (VmHost.readLine). */
+  readLine?(): string | undefined;
+}
+
+/**
+ * sys.stdin's reads (read/readline/readinto, as asyncio's StreamReader and user code call them): the
+ * host gives whole lines, buffered here so read(n) can split them.
+ */
+class StdinBuffer {
+  buf = '';
+  eof = false;
+  constructor(private readLine: () => string | undefined) {}
+  private fill(): boolean {
+    if (this.eof) return false;
+    const l = this.readLine();
+    if (l === undefined) {
+      this.eof = true;
+      return false;
+    }
+    this.buf += l + '\n';
+    return true;
+  }
+  read(n: number): string {
+    if (n < 0) while (this.fill());
+    else while (this.buf.length < n && this.fill());
+    const r = n < 0 ? this.buf : this.buf.slice(0, n);
+    this.buf = this.buf.slice(r.length);
+    return r;
+  }
+  readline(): string {
+    while (!this.buf.includes('\n') && this.fill());
+    const i = this.buf.indexOf('\n');
+    const r = i < 0 ? this.buf : this.buf.slice(0, i + 1);
+    this.buf = this.buf.slice(r.length);
+    return r;
+  }
 }
 
 /** A text stream object whose write() goes to the host. */
 class HostStream extends PyObject {
-  constructor(public write: (s: string) => void, public fd: number) {
-    super(HostStreamType);
+  /** For stdin: where reads come from; `binary` for sys.stdin.buffer (reads give bytes). */
+  input: StdinBuffer | undefined;
+  binary = false;
+  buffer: HostStream | undefined;
+  constructor(public write: (s: string) => void, public fd: number, type: PyType = HostStreamType) {
+    super(type);
+  }
+  out(text: string): PyObj {
+    return this.binary ? new PyBytes(new TextEncoder().encode(text)) : text;
+  }
+  reader(): StdinBuffer {
+    if (this.input === undefined) throw excArgs(OSErrorType, [9]);
+    return this.input;
   }
 }
 const HostStreamType = new PyType('TextIOWrapper', [ObjectType]);
@@ -34,20 +83,41 @@ defMethod(HostStreamType, 'write', (a) => {
   const s = a[1] as PyObj;
   if (typeof s !== 'string') {
     const b = bufferOf(s);
-    if (b !== undefined) {
-      (a[0] as HostStream).write(new TextDecoder().decode(b));
-      return b.length;
-    }
+    if (b === undefined) throw excMsg(TypeErrorType, 'object with buffer protocol required');
+    (a[0] as HostStream).write(new TextDecoder().decode(b));
+    return b.length;
   }
-  const text = typeof s === 'string' ? s : str(s);
-  (a[0] as HostStream).write(text);
-  return new TextEncoder().encode(text).length;
+  (a[0] as HostStream).write(s);
+  return new TextEncoder().encode(s).length;
 });
 defMethod(HostStreamType, 'flush', () => NoneObj);
+/** sys.std*.buffer: the same streams in bytes mode. */
+const FileIOType = new PyType('FileIO', [HostStreamType]);
+FileIOType.print = (o) => `<io.FileIO ${(o as HostStream).fd}>`;
 HostStreamType.attr = (o, name) => {
-  if (name === 'buffer') return o;
+  if (name === 'buffer') return (o as HostStream).buffer ?? o;
   return undefined;
 };
+defMethod(HostStreamType, 'fileno', (a) => (a[0] as HostStream).fd);
+const sizeArg = (a: PyObj[]): number => (a.length > 1 && a[1] !== NoneObj ? wordInt(a[1] as PyObj) : -1);
+defMethod(HostStreamType, 'read', (a) => {
+  const s = a[0] as HostStream;
+  return s.out(s.reader().read(sizeArg(a)));
+});
+defMethod(HostStreamType, 'readline', (a) => {
+  const s = a[0] as HostStream;
+  const n = sizeArg(a);
+  const r = s.reader();
+  return s.out(n < 0 ? r.readline() : r.readline().slice(0, n));
+});
+defMethod(HostStreamType, 'readinto', (a) => {
+  const s = a[0] as HostStream;
+  const dst = bufferOf(a[1] as PyObj);
+  if (dst === undefined) throw excMsg(TypeErrorType, 'object with buffer protocol required');
+  const data = new TextEncoder().encode(s.reader().read(dst.length));
+  dst.set(data.subarray(0, dst.length));
+  return Math.min(data.length, dst.length);
+});
 
 /** Named-tuple-like attribute holder (sys.implementation, sys.version_info). */
 class AttrTuple extends PyTuple {
@@ -79,6 +149,14 @@ import { formatException } from '../vm/index.js';
 export function makeSysModule(st: SysState, onExit: () => void): PyModule {
   const stdout = new HostStream(st.stdout, 1);
   const stderr = new HostStream(st.stderr, 2);
+  const stdin = new HostStream(() => undefined, 0);
+  const stdinBytes = new HostStream(() => undefined, 0, FileIOType);
+  stdout.buffer = new HostStream(st.stdout, 1, FileIOType);
+  stderr.buffer = new HostStream(st.stderr, 2, FileIOType);
+  const input = new StdinBuffer(() => st.readLine?.());
+  stdin.input = stdinBytes.input = input;
+  stdinBytes.binary = true;
+  stdin.buffer = stdinBytes;
   // sys.implementation: (name, version, _machine, _mpy) as the unix port reports it. _mpy is .mpy 6.3
   // with arch bits 0: the VM loads bytecode .mpy files only (run-tests.py then passes no -march).
   const implementation = new AttrTuple(
@@ -91,7 +169,7 @@ export function makeSysModule(st: SysState, onExit: () => void): PyModule {
     ['modules', st.modules],
     ['stdout', stdout],
     ['stderr', stderr],
-    ['stdin', new HostStream(() => undefined, 0)],
+    ['stdin', stdin],
     ['version', '3.4.0; MicroPython v1.28.0'],
     ['version_info', new AttrTuple([3, 4, 0], ['major', 'minor', 'micro'], 'version_info')],
     ['implementation', implementation],
@@ -127,4 +205,3 @@ export function makeSysModule(st: SysState, onExit: () => void): PyModule {
   ]);
   return new PyModule('sys', dictFromMap(m));
 }
-import { bufferOf } from '../objects/bytes.js';

@@ -190,6 +190,7 @@ export function createVM(options: VmOptions): VM {
     modules: sysModules,
     stdout: (s) => host.stdout(s),
     stderr: (s) => host.stderr(s),
+    readLine: () => host.readLine?.(),
   };
   // Native modules see the host through the mount table: open(), os and import resolve paths there.
   const moduleHost: ModuleHost = {
