@@ -471,17 +471,28 @@ export interface Ctx {
   readonly Loop: PyType;
 }
 
-let lastCtx: Ctx | undefined;
-/** The loop context of the VM that imported asyncio last (for Task()/TaskQueue() made from Python). */
+/** Each VM's loop context, by the VM's builtins dict (what vmState holds while that VM runs). */
+const contexts = new WeakMap<object, Ctx>();
+
+/** The loop context of the running VM (for Task(), Event(), Lock()... made from Python). */
 export function currentCtx(): Ctx {
-  if (lastCtx === undefined) throw excMsg(RuntimeErrorType, 'no running event loop');
-  return lastCtx;
-}
-export function activate(ctx: Ctx): void {
-  lastCtx = ctx;
+  const c = contexts.get(vmState.builtins);
+  if (c === undefined) throw excMsg(RuntimeErrorType, 'no running event loop');
+  return c;
 }
 
-export function newCtx(host: ModuleHost, loop: PyType): Ctx {
+/** The running VM's context, made on first use (asyncio, uasyncio and _asyncio all share it). */
+export function vmCtx(host: ModuleHost, makeLoop: (getCtx: () => Ctx) => PyType): Ctx {
+  let c = contexts.get(vmState.builtins);
+  if (c === undefined) {
+    let ref: Ctx | undefined;
+    c = ref = newCtx(host, makeLoop(() => ref as Ctx));
+    contexts.set(vmState.builtins, c);
+  }
+  return c;
+}
+
+function newCtx(host: ModuleHost, loop: PyType): Ctx {
   const now = (): number => (host.now ? host.now() : Date.now());
   const ctx: Ctx = {
     host,

@@ -2,15 +2,15 @@
 // in TypeScript): run/run_until_complete, create_task, current_task, sleep/sleep_ms, wait_for(_ms),
 // gather, Event, ThreadSafeFlag, Lock, streams, Task/TaskQueue, CancelledError/TimeoutError and the
 // Loop class. `uasyncio` (and `_asyncio` for Task/TaskQueue) resolve to the same loop state: one
-// context per VM host, so tasks made through either name share one scheduler.
+// context per VM, so tasks made through either name share one scheduler.
 import { excMsg, RuntimeErrorType } from '../../objects/exceptions.js';
 import { NoneObj, ObjectType, PyBuiltin, PyTuple, PyType, type NativeFn, type PyObj } from '../../objects/object.js';
-import { makeModule, registerNativeModule, type ModuleHost } from '../../vm/modules.js';
+import { makeModule, registerNativeModule } from '../../vm/modules.js';
 import type { PyModule } from '../../objects/object.js';
 import { isTrue } from '../../vm/runtime.js';
 import { parseArgs } from '../_util.js';
 import {
-  activate, callExceptionHandler, framed, createTask, defaultExceptionHandler, IOQueueType, newCtx, newEventLoop, promote,
+  callExceptionHandler, framed, createTask, defaultExceptionHandler, IOQueueType, newEventLoop, promote, vmCtx,
   PyTask, runUntilComplete, SingletonGenType, sleep, sleepMs, Stopper, TaskQueueType, TaskType, type Ctx,
 } from './core.js';
 import { Gather, WaitFor } from './funcs.js';
@@ -60,19 +60,12 @@ function makeLoop(getCtx: () => Ctx): PyType {
   return loop;
 }
 
-const modules = new WeakMap<ModuleHost, PyModule>();
+const modules = new WeakMap<Ctx, PyModule>();
 
-function build(host: ModuleHost): PyModule {
-  let ctxRef: Ctx | undefined;
-  const getCtx = (): Ctx => {
-    activate(ctxRef as Ctx);
-    return ctxRef as Ctx;
-  };
-  const loop = makeLoop(getCtx);
-  const ctx = (ctxRef = newCtx(host, loop));
-  activate(ctx);
-  const sleepFn = new PyBuiltin('sleep', (a) => sleep(getCtx(), a[0] as PyObj));
-  const sleepMsFn = new PyBuiltin('sleep_ms', (a) => sleepMs(getCtx(), a[0] as PyObj));
+function build(ctx: Ctx): PyModule {
+  const loop = ctx.Loop;
+  const sleepFn = new PyBuiltin('sleep', (a) => sleep(ctx, a[0] as PyObj));
+  const sleepMsFn = new PyBuiltin('sleep_ms', (a) => sleepMs(ctx, a[0] as PyObj));
   return makeModule('asyncio', {
     __version__: new PyTuple([3, 0, 0]),
     CancelledError: ctx.CancelledError,
@@ -89,34 +82,29 @@ function build(host: ModuleHost): PyModule {
     StreamWriter: StreamType,
     sleep: sleepFn,
     sleep_ms: sleepMsFn,
-    create_task: (a) => createTask(getCtx(), a[0] as PyObj),
-    run: (a) => {
-      const c = getCtx();
-      return framed('run', () => runUntilComplete(c, createTask(c, a[0] as PyObj)));
-    },
+    create_task: (a) => createTask(ctx, a[0] as PyObj),
+    run: (a) => framed('run', () => runUntilComplete(ctx, createTask(ctx, a[0] as PyObj))),
     run_until_complete: (a) => {
-      const c = getCtx();
       const m = a[0];
-      return runUntilComplete(c, m === undefined || m === NoneObj || !isTrue(m) ? undefined : (m as PyTask));
+      return runUntilComplete(ctx, m === undefined || m === NoneObj || !isTrue(m) ? undefined : (m as PyTask));
     },
     current_task: () => {
-      const c = getCtx();
-      if (c.cur === undefined) throw excMsg(RuntimeErrorType, 'no running event loop');
-      return c.cur;
+      if (ctx.cur === undefined) throw excMsg(RuntimeErrorType, 'no running event loop');
+      return ctx.cur;
     },
     get_event_loop: () => loop,
     new_event_loop: () => {
-      newEventLoop(getCtx());
+      newEventLoop(ctx);
       return loop;
     },
     wait_for: (a, kw) => {
       const [aw, timeout, sl] = parseArgs(a, kw, [{ name: 'aw', required: true }, { name: 'timeout', required: true }, { name: 'sleep', def: sleepFn }]);
-      return new WaitFor(getCtx(), aw as PyObj, timeout as PyObj, sl === sleepFn ? undefined : sl);
+      return new WaitFor(ctx, aw as PyObj, timeout as PyObj, sl === sleepFn ? undefined : sl);
     },
-    wait_for_ms: (a) => new WaitFor(getCtx(), a[0] as PyObj, a[1] as PyObj, sleepMsFn),
+    wait_for_ms: (a) => new WaitFor(ctx, a[0] as PyObj, a[1] as PyObj, sleepMsFn),
     gather: (a, kw) => {
       const r = kw?.get('return_exceptions');
-      return new Gather(getCtx(), a.slice(), r !== undefined && isTrue(r));
+      return new Gather(ctx, a.slice(), r !== undefined && isTrue(r));
     },
     open_connection: () => new NoSocket('open_connection'),
     start_server: () => new NoSocket('start_server'),
@@ -125,11 +113,15 @@ function build(host: ModuleHost): PyModule {
 
 
 registerNativeModule('asyncio', (host) => {
-  let m = modules.get(host);
+  const ctx = vmCtx(host, makeLoop);
+  let m = modules.get(ctx);
   if (m === undefined) {
-    m = build(host);
-    modules.set(host, m);
+    m = build(ctx);
+    modules.set(ctx, m);
   }
   return m;
 });
-registerNativeModule('_asyncio', () => makeModule('_asyncio', { Task: TaskType, TaskQueue: TaskQueueType }));
+registerNativeModule('_asyncio', (host) => {
+  vmCtx(host, makeLoop);
+  return makeModule('_asyncio', { Task: TaskType, TaskQueue: TaskQueueType });
+});
