@@ -74,9 +74,15 @@ export function typeAttrMaybe(cls: PyType, name: string): PyObj | undefined {
 export function loadAttrMaybe(o: PyObj, name: string): PyObj | undefined {
   if (o instanceof PyType) return typeAttrMaybe(o, name);
   if (o instanceof PyModule) {
-    const v = (o.globals as PyDict).mpmap.get(name);
+    const g = (o.globals as PyDict).mpmap;
+    const v = g.get(name);
     if (v !== undefined) return v;
     if (name === '__dict__') return o.globals as PyDict;
+    // MICROPY_MODULE_GETATTR: a module-level __getattr__ answers for missing names
+    if (name !== '__getattr__') {
+      const ga = g.get('__getattr__');
+      if (ga !== undefined) return call(ga, [name]);
+    }
     return undefined;
   }
   const t = typeOf(o);
