@@ -41,6 +41,15 @@ export function ticksDiff(a: PyObj, b: PyObj): number {
   return Number(((wordBig(a) - wordBig(b) + HALF) & MASK) - HALF);
 }
 
+/** time.ticks_diff as Python sees it (exact for far-apart bigint ticks too). */
+export function ticksDiffExact(a: PyObj, b: PyObj): PyObj {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const d = a - b;
+    if (d > -(2 ** 52) && d < 2 ** 52) return d;
+  }
+  return normBig(((wordBig(a) - wordBig(b) + HALF) & MASK) - HALF);
+}
+
 /** time.ticks_add, with its OverflowError for a delta ticks_diff could not undo. */
 export function ticksAdd(t: PyObj, delta: PyObj): PyObj {
   if (typeof t === 'number' && typeof delta === 'number' && delta >= 0 && delta < 2 ** 52) {

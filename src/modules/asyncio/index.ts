@@ -3,15 +3,15 @@
 // gather, Event, ThreadSafeFlag, Lock, streams, Task/TaskQueue, CancelledError/TimeoutError and the
 // Loop class. `uasyncio` (and `_asyncio` for Task/TaskQueue) resolve to the same loop state: one
 // context per VM, so tasks made through either name share one scheduler.
-import { excMsg, RuntimeErrorType } from '../../objects/exceptions.js';
+import { AttributeErrorType, excArgs, excMsg, RuntimeErrorType } from '../../objects/exceptions.js';
 import { NoneObj, ObjectType, PyBuiltin, PyTuple, PyType, type NativeFn, type PyObj } from '../../objects/object.js';
 import { makeModule, registerNativeModule } from '../../vm/modules.js';
 import type { PyModule } from '../../objects/object.js';
 import { isTrue } from '../../vm/runtime.js';
-import { parseArgs } from '../_util.js';
+import { fixed, parseArgs } from '../_util.js';
 import {
   callExceptionHandler, framed, createTask, defaultExceptionHandler, IOQueueType, newEventLoop, promote, vmCtx,
-  PyTask, runUntilComplete, SingletonGenType, sleep, sleepMs, Stopper, TaskQueueType, TaskType, type Ctx,
+  PyTask, runUntilComplete, SingletonGenType, sleep, sleepMs, Stopper, TaskQueueType, TaskType, ticksAdd, ticksDiffExact, type Ctx,
 } from './core.js';
 import { Gather, WaitFor } from './funcs.js';
 import { NoSocket, StreamType } from './stream.js';
@@ -106,6 +106,16 @@ function build(ctx: Ctx): PyModule {
       const r = kw?.get('return_exceptions');
       return new Gather(ctx, a.slice(), r !== undefined && isTrue(r));
     },
+    // upstream's package resolves its lazily loaded names through __getattr__, which reports any
+    // other missing name as AttributeError(name)
+    __getattr__: (a) => {
+      throw excArgs(AttributeErrorType, [a[0] as PyObj]);
+    },
+    // core.py's names that `from .core import *` copies (cur_task as it was at import: None)
+    cur_task: NoneObj,
+    ticks: fixed(0, 0, () => ctx.ticks()),
+    ticks_diff: fixed(2, 2, (a) => ticksDiffExact(a[0] as PyObj, a[1] as PyObj)),
+    ticks_add: fixed(2, 2, (a) => ticksAdd(a[0] as PyObj, a[1] as PyObj)),
     open_connection: () => new NoSocket('open_connection'),
     start_server: () => new NoSocket('start_server'),
   });
