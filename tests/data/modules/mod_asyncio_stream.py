@@ -51,7 +51,7 @@ class Pipe(io.IOBase):
 
 async def feeder(p, chunks):
     for c in chunks:
-        await asyncio.sleep_ms(2)
+        await asyncio.sleep_ms(30)
         p.buf += c
         print("fed", c)
     p.closed = True
