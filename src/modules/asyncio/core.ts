@@ -23,7 +23,7 @@ import type { ModuleHost } from '../../vm/modules.js';
 import { vmState } from '../../vm/state.js';
 import { formatException } from '../../vm/index.js';
 import { pollReady } from '../select.js';
-import { wordBig } from '../_util.js';
+import { checkArgs, fixed, wordBig } from '../_util.js';
 import { addTb, Coro, Step } from './coro.js';
 
 // ------------------------------------------------------------------ ticks (unix: period 2^62)
@@ -202,20 +202,20 @@ export class PyTaskQueue extends PyObject {
 
 export const TaskQueueType = new PyType('TaskQueue', [ObjectType]);
 TaskQueueType.print = () => '<TaskQueue>';
-TaskQueueType.make = (_cls, args) => {
-  if (args.length > 0) throw typeError(`function takes 0 positional arguments but ${args.length} were given`);
+TaskQueueType.make = (_cls, args, kw) => {
+  checkArgs(args, kw, 0, 0, false);
   return new PyTaskQueue(currentCtx());
 };
-defMethod(TaskQueueType, 'peek', (a) => (a[0] as PyTaskQueue).heap ?? NoneObj);
-defMethod(TaskQueueType, 'push', (a) => {
+defMethod(TaskQueueType, 'peek', fixed(1, 1, (a) => (a[0] as PyTaskQueue).heap ?? NoneObj));
+defMethod(TaskQueueType, 'push', fixed(2, 3, (a) => {
   (a[0] as PyTaskQueue).push(taskArg(a[1] as PyObj), a.length > 2 ? (a[2] as PyObj) : undefined);
   return NoneObj;
-});
-defMethod(TaskQueueType, 'pop', (a) => (a[0] as PyTaskQueue).pop());
-defMethod(TaskQueueType, 'remove', (a) => {
+}));
+defMethod(TaskQueueType, 'pop', fixed(1, 1, (a) => (a[0] as PyTaskQueue).pop()));
+defMethod(TaskQueueType, 'remove', fixed(2, 2, (a) => {
   (a[0] as PyTaskQueue).remove(taskArg(a[1] as PyObj));
   return NoneObj;
-});
+}));
 
 function taskArg(o: PyObj): PyTask {
   if (o instanceof PyTask) return o;
@@ -248,8 +248,7 @@ export class PyTask extends PyObject {
 export const TaskType = new PyType('Task', [ObjectType]);
 TaskType.print = () => '<Task>';
 TaskType.make = (_cls, args, kw) => {
-  if (kw !== undefined && kw.size > 0) throw typeError('function does not take keyword arguments');
-  if (args.length < 1 || args.length > 2) throw typeError(`function expected at most 2 arguments, got ${args.length}`);
+  checkArgs(args, kw, 1, 2, false);
   return new PyTask(currentCtx(), args[0] as PyObj);
 };
 TaskType.attr = (o, name) => {
@@ -270,8 +269,8 @@ TaskType.setattr = (o, name, v) => {
   else return false;
   return true;
 };
-defMethod(TaskType, 'done', (a) => (a[0] as PyTask).done);
-defMethod(TaskType, 'cancel', (a) => cancelTask(a[0] as PyTask));
+defMethod(TaskType, 'done', fixed(1, 1, (a) => (a[0] as PyTask).done));
+defMethod(TaskType, 'cancel', fixed(1, 1, (a) => cancelTask(a[0] as PyTask)));
 // `await task`: the awaiting task queues itself on the task's state until the loop wakes it.
 TaskType.getiter = (o) => {
   const t = o as PyTask;
@@ -459,7 +458,9 @@ export function sleepMs(ctx: Ctx, t: PyObj): PyObj {
 
 export function sleep(ctx: Ctx, t: PyObj): PyObj {
   const ms = binaryOp(Binary.MUL, t, 1000);
-  return sleepMs(ctx, ms instanceof PyFloat ? floatToInt(ms.v) : ms);
+  // int(t * 1000)
+  const n = ms instanceof PyFloat ? floatToInt(ms.v) : typeof ms === 'number' || typeof ms === 'bigint' ? ms : callAny(vmState.builtins.mpmap.get('int') as PyObj, [ms], undefined);
+  return sleepMs(ctx, n);
 }
 
 // ------------------------------------------------------------------ the loop

@@ -4,8 +4,9 @@
 // port's open_connection/start_server need the socket module, which mpyts does not provide: awaiting
 // them raises ImportError as upstream's code would without socket.
 import { PyBytes } from '../../objects/bytes.js';
-import { EOFErrorType, excMsg, ImportErrorType, PyException, typeError } from '../../objects/exceptions.js';
-import { defMethod, NoneObj, ObjectType, PyObject, PyType, Binary, type PyObj } from '../../objects/object.js';
+import { EOFErrorType, excMsg, ImportErrorType, PyException } from '../../objects/exceptions.js';
+import { NoneObj, ObjectType, PyObject, PyType, Binary, type KwArgs, type PyObj } from '../../objects/object.js';
+import { bind, pyMethod } from './args.js';
 import { PySlice } from '../../objects/slice.js';
 import { newDict } from '../../objects/dict.js';
 import { loadMethodInto } from '../../vm/attr.js';
@@ -189,31 +190,32 @@ class StreamAWrite extends Coro {
 export const StreamType = new PyType('Stream', [ObjectType]);
 StreamType.print = pyClassRepr;
 StreamType.make = (cls, args, kw) => {
-  const s = args[0] ?? kw?.get('s');
-  if (s === undefined) throw typeError('function missing 1 required positional arguments');
-  const e = args[1] ?? kw?.get('e') ?? (defaultExtra ??= newDict());
-  return new PyStreamObj(currentCtx(), s, e, cls);
+  const [, st, e] = bind('__init__', { params: ['self', 's', 'e'], defaults: [NoneObj] }, [NoneObj, ...args], kw);
+  // upstream's default e={} is one dict shared by every stream made without one
+  return new PyStreamObj(currentCtx(), st as PyObj, e === NoneObj && !kwHasE(args, kw) ? (defaultExtra ??= newDict()) : (e as PyObj), cls);
 };
+const kwHasE = (args: PyObj[], kw: KwArgs | undefined): boolean => args.length > 1 || kw?.has('e') === true;
 StreamType.attr = (o, name) => {
   const st = o as PyStreamObj;
   return name === 's' ? st.s : name === 'e' ? st.e : name === 'out_buf' ? st.outBuf : undefined;
 };
 const S = (a: PyObj[]): PyStreamObj => a[0] as PyStreamObj;
-defMethod(StreamType, 'get_extra_info', (a) => getItem(S(a).e, a[1] as PyObj));
-defMethod(StreamType, 'close', () => NoneObj);
-defMethod(StreamType, 'wait_closed', (a) => new StreamClose(S(a)));
-defMethod(StreamType, 'aclose', (a) => new StreamClose(S(a)));
-defMethod(StreamType, 'read', (a) => new StreamRead(S(a), 'read', a[1] ?? -1));
-defMethod(StreamType, 'readinto', (a) => new StreamRead(S(a), 'readinto', a[1] as PyObj));
-defMethod(StreamType, 'readexactly', (a) => new StreamRead(S(a), 'readexactly', a[1] as PyObj));
-defMethod(StreamType, 'readline', (a) => new StreamRead(S(a), 'readline', NoneObj));
-defMethod(StreamType, 'write', (a) => {
+const SELF = { params: ['self'] };
+pyMethod(StreamType, 'get_extra_info', { params: ['self', 'v'] }, (a) => getItem(S(a).e, a[1] as PyObj));
+pyMethod(StreamType, 'close', SELF, () => NoneObj);
+pyMethod(StreamType, 'wait_closed', SELF, (a) => new StreamClose(S(a)));
+pyMethod(StreamType, 'aclose', SELF, (a) => new StreamClose(S(a)));
+pyMethod(StreamType, 'read', { params: ['self', 'n'], defaults: [-1] }, (a) => new StreamRead(S(a), 'read', a[1] as PyObj));
+pyMethod(StreamType, 'readinto', { params: ['self', 'buf'] }, (a) => new StreamRead(S(a), 'readinto', a[1] as PyObj));
+pyMethod(StreamType, 'readexactly', { params: ['self', 'n'] }, (a) => new StreamRead(S(a), 'readexactly', a[1] as PyObj));
+pyMethod(StreamType, 'readline', SELF, (a) => new StreamRead(S(a), 'readline', NoneObj));
+pyMethod(StreamType, 'write', { params: ['self', 'buf'] }, (a) => {
   S(a).write(a[1] as PyObj);
   return NoneObj;
 });
-defMethod(StreamType, 'drain', (a) => new StreamDrain(S(a)));
-defMethod(StreamType, 'awrite', (a) => new StreamAWrite(S(a), a[1] as PyObj, a[2] ?? 0, a[3] ?? -1));
-defMethod(StreamType, 'awritestr', (a) => new StreamAWrite(S(a), a[1] as PyObj, a[2] ?? 0, a[3] ?? -1));
+pyMethod(StreamType, 'drain', SELF, (a) => new StreamDrain(S(a)));
+pyMethod(StreamType, 'awrite', { params: ['self', 'buf', 'off', 'sz'], defaults: [0, -1] }, (a) => new StreamAWrite(S(a), a[1] as PyObj, a[2] as PyObj, a[3] as PyObj));
+pyMethod(StreamType, 'awritestr', { params: ['self', 'buf', 'off', 'sz'], defaults: [0, -1] }, (a) => new StreamAWrite(S(a), a[1] as PyObj, a[2] as PyObj, a[3] as PyObj));
 
 /** open_connection / start_server: their first step imports socket, which mpyts lacks. */
 export class NoSocket extends Coro {

@@ -2,15 +2,18 @@
 // ThreadSafeFlag and Lock. Waiting tasks sit on a TaskQueue (Event, Lock) or the IO queue
 // (ThreadSafeFlag, which upstream implements as a pollable stream) and record it in their `data`, so
 // Task.cancel() can take them off it.
-import { excMsg, PyException, RuntimeErrorType, typeError } from '../../objects/exceptions.js';
-import { defMethod, NoneObj, ObjectType, PyObject, PyType, type PyObj } from '../../objects/object.js';
+import { excMsg, PyException, RuntimeErrorType } from '../../objects/exceptions.js';
+import { NoneObj, ObjectType, PyObject, PyType, type KwArgs, type PyObj } from '../../objects/object.js';
+import { bind, pyMethod } from './args.js';
 import { wordInt } from '../_util.js';
 import { Coro, Step } from './coro.js';
 import { currentCtx, PyFlag, PyTask, PyTaskQueue, type Ctx, pyClassRepr } from './core.js';
 
+const SELF = { params: ['self'] };
+
 /** The classes' __init__(self) takes no arguments. */
-function noArgs(args: PyObj[]): void {
-  if (args.length > 0) throw typeError(`function takes 1 positional arguments but ${args.length + 1} were given`);
+function noArgs(args: PyObj[], kw: KwArgs | undefined): void {
+  bind('__init__', SELF, [NoneObj, ...args], kw);
 }
 
 function cur(ctx: Ctx): PyTask {
@@ -49,27 +52,27 @@ class EventWait extends Coro {
 
 export const EventType = new PyType('Event', [ObjectType]);
 EventType.print = pyClassRepr;
-EventType.make = (cls, args) => {
-  noArgs(args);
+EventType.make = (cls, args, kw) => {
+  noArgs(args, kw);
   return new PyEvent(currentCtx(), cls);
 };
 EventType.attr = (o, name) => {
   const ev = o as PyEvent;
   return name === 'state' ? ev.state : name === 'waiting' ? ev.waiting : undefined;
 };
-defMethod(EventType, 'is_set', (a) => (a[0] as PyEvent).state);
-defMethod(EventType, 'set', (a) => {
+pyMethod(EventType, 'is_set', SELF, (a) => (a[0] as PyEvent).state);
+pyMethod(EventType, 'set', SELF, (a) => {
   const ev = a[0] as PyEvent;
   // everything waiting runs, in the order the queue gives
   while (ev.waiting.heap !== null) ev.ctx.queue.push(ev.waiting.pop());
   ev.state = true;
   return NoneObj;
 });
-defMethod(EventType, 'clear', (a) => {
+pyMethod(EventType, 'clear', SELF, (a) => {
   (a[0] as PyEvent).state = false;
   return NoneObj;
 });
-defMethod(EventType, 'wait', (a) => new EventWait(a[0] as PyEvent));
+pyMethod(EventType, 'wait', SELF, (a) => new EventWait(a[0] as PyEvent));
 
 // ------------------------------------------------------------------ ThreadSafeFlag
 
@@ -98,22 +101,22 @@ class FlagWait extends Coro {
 
 export const ThreadSafeFlagType = new PyType('ThreadSafeFlag', [ObjectType]);
 ThreadSafeFlagType.print = pyClassRepr;
-ThreadSafeFlagType.make = (cls, args) => {
-  noArgs(args);
+ThreadSafeFlagType.make = (cls, args, kw) => {
+  noArgs(args, kw);
   return new PyTSFlag(currentCtx(), cls);
 };
 ThreadSafeFlagType.attr = (o, name) => (name === 'state' ? (o as PyTSFlag).state : undefined);
-defMethod(ThreadSafeFlagType, 'set', (a) => {
+pyMethod(ThreadSafeFlagType, 'set', SELF, (a) => {
   (a[0] as PyTSFlag).state = 1;
   return NoneObj;
 });
-defMethod(ThreadSafeFlagType, 'clear', (a) => {
+pyMethod(ThreadSafeFlagType, 'clear', SELF, (a) => {
   (a[0] as PyTSFlag).state = 0;
   return NoneObj;
 });
-defMethod(ThreadSafeFlagType, 'wait', (a) => new FlagWait(a[0] as PyTSFlag));
+pyMethod(ThreadSafeFlagType, 'wait', SELF, (a) => new FlagWait(a[0] as PyTSFlag));
 // the stream protocol's poll request (MP_STREAM_POLL = 3): ready for reading once set
-defMethod(ThreadSafeFlagType, 'ioctl', (a) => {
+pyMethod(ThreadSafeFlagType, 'ioctl', { params: ['self', 'req', 'flags'] }, (a) => {
   const f = a[0] as PyTSFlag;
   return wordInt(a[1] as PyObj) === 3 ? f.state * wordInt(a[2] as PyObj) : -1;
 });
@@ -197,19 +200,19 @@ class LockExit extends Coro {
 
 export const LockType = new PyType('Lock', [ObjectType]);
 LockType.print = pyClassRepr;
-LockType.make = (cls, args) => {
-  noArgs(args);
+LockType.make = (cls, args, kw) => {
+  noArgs(args, kw);
   return new PyLock(currentCtx(), cls);
 };
 LockType.attr = (o, name) => {
   const l = o as PyLock;
   return name === 'state' ? l.state : name === 'waiting' ? l.waiting : undefined;
 };
-defMethod(LockType, 'locked', (a) => (a[0] as PyLock).state === 1);
-defMethod(LockType, 'release', (a) => {
+pyMethod(LockType, 'locked', SELF, (a) => (a[0] as PyLock).state === 1);
+pyMethod(LockType, 'release', SELF, (a) => {
   (a[0] as PyLock).release();
   return NoneObj;
 });
-defMethod(LockType, 'acquire', (a) => new LockAcquire(a[0] as PyLock));
-defMethod(LockType, '__aenter__', (a) => new LockEnter(a[0] as PyLock));
-defMethod(LockType, '__aexit__', (a) => new LockExit(a[0] as PyLock));
+pyMethod(LockType, 'acquire', SELF, (a) => new LockAcquire(a[0] as PyLock));
+pyMethod(LockType, '__aenter__', SELF, (a) => new LockEnter(a[0] as PyLock));
+pyMethod(LockType, '__aexit__', { params: ['self', 'exc_type', 'exc', 'tb'] }, (a) => new LockExit(a[0] as PyLock));
