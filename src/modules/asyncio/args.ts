@@ -57,7 +57,7 @@ export function pyFn(name: string, sig: Sig, fn: (a: PyObj[]) => PyObj): NativeF
   return (args, kw) => fn(bind(name, sig, args, kw));
 }
 
-/** A method (self first) with Python-function argument semantics. */
-export function pyMethod(t: PyType, name: string, sig: Sig, fn: (a: PyObj[]) => PyObj): void {
-  defMethod(t, name, pyFn(name, sig, fn));
+/** A method (self first) with Python-function argument semantics; fnName when upstream aliases one. */
+export function pyMethod(t: PyType, name: string, sig: Sig, fn: (a: PyObj[]) => PyObj, fnName = name): void {
+  defMethod(t, name, pyFn(fnName, sig, fn));
 }

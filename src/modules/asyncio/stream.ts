@@ -204,7 +204,7 @@ const SELF = { params: ['self'] };
 pyMethod(StreamType, 'get_extra_info', { params: ['self', 'v'] }, (a) => getItem(S(a).e, a[1] as PyObj));
 pyMethod(StreamType, 'close', SELF, () => NoneObj);
 pyMethod(StreamType, 'wait_closed', SELF, (a) => new StreamClose(S(a)));
-pyMethod(StreamType, 'aclose', SELF, (a) => new StreamClose(S(a)));
+pyMethod(StreamType, 'aclose', SELF, (a) => new StreamClose(S(a)), 'wait_closed');
 pyMethod(StreamType, 'read', { params: ['self', 'n'], defaults: [-1] }, (a) => new StreamRead(S(a), 'read', a[1] as PyObj));
 pyMethod(StreamType, 'readinto', { params: ['self', 'buf'] }, (a) => new StreamRead(S(a), 'readinto', a[1] as PyObj));
 pyMethod(StreamType, 'readexactly', { params: ['self', 'n'] }, (a) => new StreamRead(S(a), 'readexactly', a[1] as PyObj));
@@ -214,8 +214,8 @@ pyMethod(StreamType, 'write', { params: ['self', 'buf'] }, (a) => {
   return NoneObj;
 });
 pyMethod(StreamType, 'drain', SELF, (a) => new StreamDrain(S(a)));
-pyMethod(StreamType, 'awrite', { params: ['self', 'buf', 'off', 'sz'], defaults: [0, -1] }, (a) => new StreamAWrite(S(a), a[1] as PyObj, a[2] as PyObj, a[3] as PyObj));
-pyMethod(StreamType, 'awritestr', { params: ['self', 'buf', 'off', 'sz'], defaults: [0, -1] }, (a) => new StreamAWrite(S(a), a[1] as PyObj, a[2] as PyObj, a[3] as PyObj));
+pyMethod(StreamType, 'awrite', { params: ['self', 'buf', 'off', 'sz'], defaults: [0, -1] }, (a) => new StreamAWrite(S(a), a[1] as PyObj, a[2] as PyObj, a[3] as PyObj), 'stream_awrite');
+pyMethod(StreamType, 'awritestr', { params: ['self', 'buf', 'off', 'sz'], defaults: [0, -1] }, (a) => new StreamAWrite(S(a), a[1] as PyObj, a[2] as PyObj, a[3] as PyObj), 'stream_awrite');
 
 /** open_connection / start_server: their first step imports socket, which mpyts lacks. */
 export class NoSocket extends Coro {
