@@ -5,7 +5,7 @@
 // awaitable (AWAIT: `sub` is driven like `yield from` until it returns or raises, then step() continues
 // with its value or exception). Tracebacks get the entries the Python frames would add, naming the
 // frozen file upstream's frames report ("asyncio/funcs.py", line 1: frozen code keeps no line numbers).
-import { excMsg, GeneratorExitType, PyException, RuntimeErrorType, StopIterationType, valueError } from '../../objects/exceptions.js';
+import { excMsg, GeneratorExitType, PyException, RuntimeErrorType, StopIterationType, typeError, valueError } from '../../objects/exceptions.js';
 import { defMethod, NoneObj, ObjectType, PyTuple, PyType, type PyObj } from '../../objects/object.js';
 import { NativeGen, ResumeKind, resumeAny, setResumeValue } from '../../vm/gen.js';
 import * as gen from '../../vm/gen.js';
@@ -26,6 +26,7 @@ export function addTb(e: PyException, file: string, block: string): void {
 export abstract class Coro extends NativeGen {
   finished = false;
   running = false;
+  started = false;
   /** The iterator being awaited (upstream: the object under YIELD_FROM). */
   sub: PyObj | undefined = undefined;
   ret: PyObj = NoneObj;
@@ -63,6 +64,10 @@ export abstract class Coro extends NativeGen {
       return ResumeKind.NORMAL;
     }
     if (this.running) throw valueError('generator already executing');
+    if (!this.started) {
+      if (send !== NoneObj && thr === undefined) throw typeError("can't send non-None value to a just-started generator");
+      this.started = true;
+    }
     this.running = true;
     try {
       let v: PyObj = send;
