@@ -64,8 +64,6 @@ export function typeAttrMaybe(cls: PyType, name: string): PyObj | undefined {
       d.readonly = true;
       return d;
     }
-    case '__mro__':
-      return new PyTuple(cls.mro);
     default:
       return undefined;
   }
@@ -207,7 +205,8 @@ export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE):
     const desc = findDescriptor(t, name);
     if (desc instanceof PyProperty) {
       const f = value === DELETE ? desc.fdel : desc.fset;
-      if (f === NoneObj) throw excMsg(AttributeErrorType, value === DELETE ? "can't delete attribute" : "can't set attribute");
+      // A property without that accessor fails like a missing attribute (upstream has no "can't set" here).
+      if (f === NoneObj) throw mkAttributeError(o, name);
       call(f, value === DELETE ? [o] : [o, value]);
       return;
     }
