@@ -25,6 +25,9 @@ async function load(): Promise<Loader> {
   return loader;
 }
 
+/** The heap the wasm interpreter gets (differential tests give the mpyts VM the same). */
+export const WASM_HEAP = 16 * 1024 * 1024;
+
 export interface WasmRun {
   /** stdout and stderr interleaved, as lines end (the wasm port is line-buffered). */
   readonly output: string;
@@ -36,7 +39,7 @@ export interface WasmRun {
 export async function runInWasm(program: string | Uint8Array, name = 'prog'): Promise<WasmRun> {
   const loadMicroPython = await load();
   let output = '';
-  const mp = await loadMicroPython({ stdout: (l) => (output += l + '\n'), stderr: (l) => (output += l + '\n'), linebuffer: true, heapsize: 16 * 1024 * 1024 });
+  const mp = await loadMicroPython({ stdout: (l) => (output += l + '\n'), stderr: (l) => (output += l + '\n'), linebuffer: true, heapsize: WASM_HEAP });
   let error: string | undefined;
   try {
     if (typeof program === 'string') mp.runPython(program);

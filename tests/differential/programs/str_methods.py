@@ -1,0 +1,32 @@
+# Differential program (own): string methods and formatting.
+s = "  Hello, World! hello again  "
+print(s.strip(), "|", s.lstrip(), "|", s.rstrip(), "|", s.strip(" Helo"))
+print(s.lower(), s.upper(), s.count("l"), s.count("hello"), s.find("o"), s.rfind("o"), s.find("zz"))
+print(s.index("W"), s.rindex("l"), s.startswith("  H"), s.endswith("n  "), s.startswith(("x", "  ")))
+print(s.split(), s.split(","), s.split("l", 2), s.rsplit("l", 2), "a,b,,c".split(","))
+print(s.replace("l", "L"), s.replace("l", "L", 2), s.replace("", "-")[:20])
+print("-".join(["a", "b", "c"]), "".join(map(str, range(10))), ", ".join([]))
+print("abc".center(9, "*"), "abc".ljust(6, "."), "abc".rjust(6), "42".zfill(5), "-42".zfill(6))
+print("Hello".isalpha(), "123".isdigit(), " \t".isspace(), "abc".islower(), "ABC".isupper(), "a1".isalnum())
+print("one\ntwo\r\nthree".splitlines(), "x".partition("y"), "key=val=x".partition("="), "key=val=x".rpartition("="))
+print("title case words".title() if hasattr(str, "title") else "", "hello".capitalize() if hasattr(str, "capitalize") else "")
+print("%s|%r|%d|%5d|%-5d|%05d|%x|%X|%o|%c" % ("s", "r", 42, 42, 42, 42, 255, 255, 8, 65))
+print("%(a)s and %(b)d" % {"a": "A", "b": 7}, "%%", "%s" % (1,), "%s %s" % ("x", [1, 2]))
+print("{} {} {}".format(1, "two", 3.0), "{1}{0}{1}".format("a", "b"), "{x}-{y}".format(x=1, y=2))
+print("{:>8}|{:<8}|{:^8}|{:*^9}".format("r", "l", "c", "s"), "{:+d} {: d} {:x} {:#x} {:#o} {:b}".format(5, 5, 255, 255, 8, 5))
+print("{0[1]} {1[k]} {2.real}".format([10, 20], {"k": "v"}, 3 + 4j))
+print("{!r} {!s}".format("q", "q"), "{:,}".format(1234567), "{:_}".format(1234567) if True else "")
+print(f"{'nested':>{10}}", f"{7 * 6}", f"{'a' + 'b'!r}", f"{3.5:{'>'}{8}}")
+print("abc" * 3, 3 * "xy", "abc" < "abd", "Z" < "a", "abc" in "xxabcxx", "" in "x")
+print(ord("a"), chr(97), ord("é"), chr(0x263A), len("héllo"), "héllo".encode(), "héllo"[1])
+print("a\tb".expandtabs() if hasattr(str, "expandtabs") else "noexp", repr("tab\there"), repr("q'uote"), repr('d"q'), repr("b'o\"th"))
+print(str(b"bytes", "utf-8"), str(123), str([1, "a"]), repr("\x00\x7f\n"))
+words = "the quick brown fox jumps over the lazy dog".split()
+print(sorted(words), sorted(words, key=len), max(words, key=len), [w[::-1] for w in words])
+print("a-b-c".split("-", 1), "  x  y ".split(None, 1), "".split(), "".split(","), "abc".split("abc"))
+print("%.3s|%5.2s|" % ("abcdef", "xyz"), "%*d" % (6, 42) if True else "")
+for bad in (lambda: "abc".index("z"), lambda: "a" + 1, lambda: "x" * "y", lambda: "{}".format(), lambda: "%d" % "s"):
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
