@@ -529,40 +529,24 @@ method('blit', 4, 6, (a) => {
   }
 });
 
+/** Walk order for scrolling by `step` along an axis of `size` pixels: copy from the far end towards the
+ * direction of motion so sources are read before they are overwritten; undefined when all moves out. */
+function scrollSpan(step: number, size: number): [start: number, end: number, d: number] | undefined {
+  if (step < 0) return -step >= size ? undefined : [0, size + step, 1];
+  return step >= size ? undefined : [size - 1, step - 1, -1];
+}
+
 method('scroll', 3, 3, (a) => {
   const fb = self(a);
   const xstep = wordInt(a[1] as PyObj);
   const ystep = wordInt(a[2] as PyObj);
-  let sx: number;
-  let xend: number;
-  let dx: number;
-  if (xstep < 0) {
-    if (-xstep >= fb.width) return;
-    sx = 0;
-    xend = fb.width + xstep;
-    dx = 1;
-  } else {
-    if (xstep >= fb.width) return;
-    sx = fb.width - 1;
-    xend = xstep - 1;
-    dx = -1;
-  }
-  let y: number;
-  let yend: number;
-  let dy: number;
-  if (ystep < 0) {
-    if (-ystep >= fb.height) return;
-    y = 0;
-    yend = fb.height + ystep;
-    dy = 1;
-  } else {
-    if (ystep >= fb.height) return;
-    y = fb.height - 1;
-    yend = ystep - 1;
-    dy = -1;
-  }
+  const xs = scrollSpan(xstep, fb.width);
+  const ys = scrollSpan(ystep, fb.height);
+  if (xs === undefined || ys === undefined) return;
+  const [sx, xend, dx] = xs;
+  const [sy, yend, dy] = ys;
   const b = bytesOf(fb);
-  for (; y !== yend; y += dy) {
+  for (let y = sy; y !== yend; y += dy) {
     for (let x = sx; x !== xend; x += dx) setPixel(fb, b, x, y, getPixel(fb, b, x - xstep, y - ystep));
   }
 });
