@@ -184,6 +184,38 @@ export class PyType extends PyObject implements TypeSlots {
   lookupCache: Map<string, PyObj | typeof MISSING> | undefined = undefined;
   lookupEpoch = -1;
 
+  /**
+   * `name` from the first user-defined class along the MRO (builtin bases skipped: their natively
+   * implemented fallbacks are not overrides), memoised like lookup(). Special-method dispatch asks this.
+   */
+  lookupUser(name: string): PyObj | undefined {
+    let cache = this.userCache;
+    if (cache === undefined || this.userEpoch !== typeEpoch) {
+      cache = this.userCache = new Map();
+      this.userEpoch = typeEpoch;
+    } else {
+      const c = cache.get(name);
+      if (c !== undefined) return c === MISSING ? undefined : (c as PyObj);
+    }
+    const mro = this.mro;
+    for (let i = 0; i < mro.length; i++) {
+      const c = mro[i] as PyType;
+      if (!c.isUser) continue;
+      const v = c.dict.get(name);
+      if (v !== undefined) {
+        cache.set(name, v);
+        return v;
+      }
+    }
+    cache.set(name, MISSING);
+    return undefined;
+  }
+  userCache: Map<string, PyObj | typeof MISSING> | undefined = undefined;
+  userEpoch = -1;
+  /** The plain __init__ a call of this class may run directly (type.ts fastInit), valid for ctorEpoch. */
+  ctorInit: PyObject | null = null;
+  ctorEpoch = -1;
+
   isSubclassOf(other: PyType): boolean {
     if (this === other) return true;
     const mro = this.mro;
@@ -217,6 +249,10 @@ let typeEpoch = 0;
 export function invalidateTypeCaches(): void {
   typeEpoch++;
 }
+/** The current class-change epoch (caches keyed on it are stale once it moves). */
+export function currentTypeEpoch(): number {
+  return typeEpoch;
+}
 // `type` and `object` reference each other; create them without slots and patch afterwards.
 export let TypeType: PyType = undefined as unknown as PyType;
 export const ObjectType: PyType = new PyType('object');
@@ -242,10 +278,14 @@ BoolType.baseable = false;
 export const StrType = new PyType('str', [ObjectType]);
 
 /** A float: boxed so that bare JS numbers can mean int. */
-export class PyFloat extends PyObject {
+// Floats and instances are the most allocated objects: they are base classes (structurally PyObjects)
+// so that `new` is one small constructor the JIT inlines, not a derived-constructor chain.
+export class PyFloat implements PyObject {
+  declare type: PyType;
   declare v: number;
   constructor(v: number) {
-    super(FloatType);
+    if (heapLockDepth !== 0) throw lockedHeapError();
+    this.type = FloatType;
     this.v = v;
   }
 }
@@ -264,10 +304,12 @@ export function unbox(o: PyObj): PyObj {
 }
 
 /** Generic instance of a user class (or of `object`): attributes in a Map. */
-export class PyInstance extends PyObject {
+export class PyInstance implements PyObject {
+  declare type: PyType;
   declare dict: Map<string, PyObj>;
   constructor(type: PyType) {
-    super(type);
+    if (heapLockDepth !== 0 && !type.heapExempt) throw lockedHeapError();
+    this.type = type;
     this.dict = new Map();
   }
 }

@@ -13,7 +13,7 @@ import { PyBoundMethod, PyFunction, PyProperty, PropertyType } from './fun.js';
 import {
   Binary, ClassMethodType, DELETE, defMethod, EMPTY_TUPLE, NoneObj, ObjectType, PrintKind, PyBuiltin,
   PyClassMethod, PyInstance, PyList, PyObject, PyStaticMethod, PyTuple, PyType, REFLECT_OFFSET,
-  StaticMethodType, TypeType, typeOf, Unary, unbox, invalidateTypeCaches, type KwArgs, type PyObj,
+  StaticMethodType, TypeType, typeOf, Unary, unbox, invalidateTypeCaches, currentTypeEpoch, type KwArgs, type PyObj,
 } from './object.js';
 
 // ------------------------------------------------------------ instances of user classes
@@ -32,25 +32,10 @@ function callDunder(o: PyObj, m: PyObj, args: PyObj[]): PyObj {
   return call(bindMember(m, o, typeOf(o)), args);
 }
 
-/** `name` from the first user-defined class in t's MRO that defines it (memoised with t.lookup's cache). */
+/** `name` from the first user-defined class in t's MRO that defines it (memoised per type). */
 function isUserDefined(t: PyType, name: string): PyObj | undefined {
-  const key = '\u0000u:' + name;
-  const cached = t.lookup(key);
-  if (cached !== undefined) return cached === NoneMarker ? undefined : cached;
-  let found: PyObj | undefined;
-  for (const c of t.mro) {
-    if (!c.isUser) continue;
-    const v = c.dict.get(name);
-    if (v !== undefined) {
-      found = v;
-      break;
-    }
-  }
-  // store through the lookup cache (keys with a NUL prefix never collide with attribute names)
-  t.lookupCache?.set(key, found ?? NoneMarker);
-  return found;
+  return t.lookupUser(name);
 }
-const NoneMarker = new PyObject(ObjectType);
 
 function userPrint(o: PyObj, kind: PrintKind): string {
   const t = typeOf(o);
@@ -270,6 +255,27 @@ function userMake(cls: PyType, args: PyObj[], kw: KwArgs | undefined): PyObj {
     if (ni) ni(obj, args, kw);
   }
   return obj;
+}
+
+/**
+ * What `cls(...)` may do without userMake, for the interpreter's call fast path: the user-defined
+ * __init__ to run on a fresh instance when nothing else is involved (metaclass `type`, object's
+ * __new__, plain object layout), else undefined. Cached on the class until any class changes.
+ */
+export function fastInit(cls: PyType): PyFunction | undefined {
+  const epoch = currentTypeEpoch();
+  if (cls.ctorEpoch !== epoch) {
+    let init: PyFunction | null = null;
+    if (cls.isUser && cls.make === userMake && cls.type === TypeType && cls.native === ObjectType) {
+      const nw = cls.lookup('__new__');
+      const i = cls.lookup('__init__');
+      if ((nw === undefined || nw === objectNew) && i instanceof PyFunction && cls.lookupUser('__init__') === i &&
+        (i.code.scopeFlags & 1) === 0) init = i;
+    }
+    cls.ctorInit = init;
+    cls.ctorEpoch = epoch;
+  }
+  return (cls.ctorInit as PyFunction | null) ?? undefined;
 }
 
 /** A blank instance of cls (of its native representation). */

@@ -8,7 +8,7 @@
 // Python calls recurse in JS (one runFrame per Python frame) with an explicit depth counter, so deep
 // recursion raises RuntimeError like the unix port (whose C stack allows ~208 plain frames) and never
 // overflows the JS stack.
-import { Op } from '../bytecode/opcodes.js';
+import { BINARY_OP_NAMES, Op } from '../bytecode/opcodes.js';
 import { sourceLineAt } from '../core/prelude.js';
 import { newDict, PyDict } from '../objects/dict.js';
 import {
@@ -19,17 +19,17 @@ import { PyFunction, PyBoundMethod, PyCell } from '../objects/fun.js';
 import { intBinary } from '../objects/int.js';
 import { MpMap } from '../objects/map.js';
 import {
-  Binary, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, PyBuiltin, PyFloat, PyInstance, PyList, PyObject, PyTuple, PyType,
+  Binary, currentTypeEpoch, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, NotImplementedObj, PyBuiltin, PyFloat, PyInstance, PyList, PyObject, PyTuple, PyType,
   typeOf, Unary, type KwArgs, type PyObj,
 } from '../objects/object.js';
 import { PySlice } from '../objects/slice.js';
 import { PySet, newSet } from '../objects/set.js';
-import { isInstance, superLookup, superRaw } from '../objects/type.js';
+import { fastInit, isInstance, superLookup, superRaw } from '../objects/type.js';
 import { loadAttr, loadMethodInto, storeAttr } from './attr.js';
 import { SCOPE_DEFKWARGS, SCOPE_GENERATOR, SCOPE_VARARGS, SCOPE_VARKEYWORDS, type Code } from './code.js';
 import {
-  binaryOp, call, getIter, isTrue, iterNext, mkAttributeError, str, subscr, unaryOp, unpackSequence, warning,
-  toArray, itemsOf, rt,
+  binaryAfterLhs, binaryOp, call, getIter, isTrue, iterNext, mkAttributeError, str, subscr, unaryOp, unpackSequence, warning,
+  toArray, itemsOf, rt, typeName,
 } from './runtime.js';
 import { vmState } from './state.js';
 import { genResume, PyGen, resumeAny, ResumeKind, resumeValue } from './gen.js';
@@ -130,7 +130,61 @@ export function runModuleCode(code: Code, globals: PyDict): void {
   runFrame(f, undefined);
 }
 
+// ------------------------------------------------------------------ binary operations on instances
+
+/**
+ * The Python function `a op b` calls first when a is an instance of a user class (what userBinary
+ * would look up): __op__, or for an in-place op without __iop__ the plain __op__. Undefined when the
+ * generic path must decide (==/!= semantics, non-function methods, generators, builtin bases).
+ */
+function userBinaryMethod(a: PyInstance, op: Binary): PyFunction | undefined {
+  const t = a.type;
+  if (!t.isUser || op === Binary.EQ || op === Binary.NE || (op > Binary.NE && op < Binary.IOR)) return undefined;
+  let bop = op;
+  if (op >= Binary.IOR && op <= Binary.IPOW) {
+    if (t.lookupUser((BINARY_OP_NAMES as readonly string[])[op] as string) !== undefined) return undefined;
+    bop = op + (Binary.OR - Binary.IOR);
+  }
+  const m = t.lookupUser((BINARY_OP_NAMES as readonly string[])[bop] as string);
+  return m instanceof PyFunction && (m.code.scopeFlags & SCOPE_GENERATOR) === 0 ? m : undefined;
+}
+
+/**
+ * BINARY_OP when no inline fast path applied. A user instance's __op__ runs straight from the value
+ * stack (state[sp] = a, state[sp + 1] = b are its two arguments): no argument array, no dispatch
+ * through the type slot; NotImplemented continues as binaryOp would, with b's reflected method.
+ */
+function binaryAny(f: Frame, state: (PyObj | undefined)[], sp: number, op: Binary, opIp: number, a: PyObj, b: PyObj): PyObj {
+  if (a instanceof PyInstance) {
+    const m = userBinaryMethod(a, op);
+    if (m !== undefined) {
+      f.ip = opIp;
+      const nf = setupFrameFromStack(m, state, sp, 2);
+      runFrame(nf, undefined);
+      const r = nf.state[nf.sp] as PyObj;
+      if (r !== NotImplementedObj) return r;
+      return binaryAfterLhs(op >= Binary.IOR && op <= Binary.IPOW ? op + (Binary.OR - Binary.IOR) : op, a, b);
+    }
+  }
+  return binaryOp(op, a, b);
+}
+
 // ------------------------------------------------------------------ the dispatch loop
+
+// Var-uint operands of 128 and more are rare: they are decoded out of line so that each opcode's
+// operand costs one load and one test in the dispatch loop (smaller loop, less to JIT-compile).
+let tailIp = 0;
+function uintTail(bc: Uint8Array, ipIn: number, first: number): number {
+  let ip = ipIn;
+  let u = first & 0x7f;
+  let b: number;
+  do {
+    b = bc[ip++] as number;
+    u = u * 128 + (b & 0x7f);
+  } while (b & 0x80);
+  tailIp = ip;
+  return u;
+}
 
 function lookupName(f: Frame, name: string): PyObj {
   let v = f.locals.mpmap.get(name);
@@ -142,6 +196,31 @@ function lookupName(f: Frame, name: string): PyObj {
   v = vmState.builtins.mpmap.get(name);
   if (v !== undefined) return v;
   throw nameError(name);
+}
+
+/** LOAD_GLOBAL's slow path: a hit in the globals table is remembered by slot for the site. */
+function lookupGlobalCaching(f: Frame, name: string, ic: unknown[], opIp: number): PyObj {
+  const gm = f.globals.mpmap;
+  if (!gm.ordered) {
+    const slot = gm.find(name);
+    if (slot >= 0) {
+      ic[opIp] = slot;
+      return gm.values[slot] as PyObj;
+    }
+  }
+  return lookupGlobal(f, name);
+}
+
+/** LOAD_METHOD's per-site cache: what `t.lookup(name)` returned, valid while no class changes. */
+class MethodSite {
+  declare t: PyType;
+  declare m: PyObj | undefined;
+  declare epoch: number;
+  constructor(t: PyType, m: PyObj | undefined) {
+    this.t = t;
+    this.m = m;
+    this.epoch = currentTypeEpoch();
+  }
 }
 
 function lookupGlobal(f: Frame, name: string): PyObj {
@@ -171,6 +250,8 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
   const consts = code.ctx.consts;
   const nState = code.nState;
   const top = nState - 1;
+  // per-instruction inline caches, indexed by the opcode's offset (global slots, method lookups)
+  const ic = code.cache ?? (code.cache = new Array<unknown>(bc.length));
   let ip = f.ip;
   let sp = f.sp;
   let opIp = ip;
@@ -212,22 +293,20 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.LOAD_CONST_STRING: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               state[++sp] = qstrs[u] as string;
               break;
             }
             case Op.LOAD_CONST_OBJ: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               state[++sp] = consts[u] as PyObj;
               break;
             }
@@ -235,56 +314,59 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[++sp] = undefined;
               break;
             case Op.LOAD_FAST_N: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const v = state[top - u];
               if (v === undefined) throw unboundLocal();
               state[++sp] = v;
               break;
             }
             case Op.LOAD_DEREF: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const v = (state[top - u] as PyCell).v;
               if (v === undefined) throw unboundLocal();
               state[++sp] = v;
               break;
             }
             case Op.LOAD_NAME: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               state[++sp] = lookupName(f, qstrs[u] as string);
               break;
             }
             case Op.LOAD_GLOBAL: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
-              state[++sp] = lookupGlobal(f, qstrs[u] as string);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
+              const name = qstrs[u] as string;
+              const gm = f.globals.mpmap;
+              const slot = ic[opIp];
+              // a cached slot is valid while it still holds this key (rehash or delete moves it)
+              if (typeof slot === 'number' && gm.keys[slot] === name) {
+                state[++sp] = gm.values[slot] as PyObj;
+                break;
+              }
+              state[++sp] = lookupGlobalCaching(f, name, ic, opIp);
               break;
             }
             case Op.LOAD_ATTR: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const name = qstrs[u] as string;
               const o = state[sp] as PyObj;
               if (o instanceof PyInstance) {
@@ -299,18 +381,25 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.LOAD_METHOD: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const o = state[sp] as PyObj;
               const name = qstrs[u] as string;
-              if (o instanceof PyInstance && !o.dict.has(name)) {
-                // the common method call on an instance: a plain function found on the class
-                const m = o.type.lookup(name);
-                if (m instanceof PyFunction) {
+              if (o instanceof PyInstance) {
+                // the common method call on an instance: a plain function found on the class (the
+                // site remembers the last class's lookup until any class changes)
+                const t = o.type;
+                const c = ic[opIp];
+                let m: PyObj | undefined;
+                if (c instanceof MethodSite && c.t === t && c.epoch === currentTypeEpoch()) m = c.m;
+                else {
+                  m = t.lookup(name);
+                  ic[opIp] = new MethodSite(t, m);
+                }
+                if (m instanceof PyFunction && !o.dict.has(name)) {
                   state[sp] = m;
                   state[++sp] = o;
                   break;
@@ -321,12 +410,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.LOAD_SUPER_METHOD: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const name = qstrs[u] as string;
               sp--;
               // stack: (..., super, __class__, self) -> (..., method, self)
@@ -369,52 +457,47 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.STORE_FAST_N: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               state[top - u] = state[sp--];
               break;
             }
             case Op.STORE_DEREF: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               (state[top - u] as PyCell).v = state[sp--];
               break;
             }
             case Op.STORE_NAME: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               f.locals.mpmap.set(qstrs[u] as string, state[sp--] as PyObj);
               break;
             }
             case Op.STORE_GLOBAL: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               f.globals.mpmap.set(qstrs[u] as string, state[sp--] as PyObj);
               break;
             }
             case Op.STORE_ATTR: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const o = state[sp] as PyObj;
               const name = qstrs[u] as string;
               if (state[sp - 1] === undefined) {
@@ -456,46 +539,42 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.DELETE_FAST: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               if (state[top - u] === undefined) throw unboundLocal();
               state[top - u] = undefined;
               break;
             }
             case Op.DELETE_DEREF: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const c = state[top - u] as PyCell;
               if (c.v === undefined) throw unboundLocal();
               c.v = undefined;
               break;
             }
             case Op.DELETE_NAME: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const name = qstrs[u] as string;
               if (f.locals.mpmap.delete(name) === undefined) throw nameError(name);
               break;
             }
             case Op.DELETE_GLOBAL: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const name = qstrs[u] as string;
               if (f.globals.mpmap.delete(name) === undefined) throw nameError(name);
               break;
@@ -680,7 +759,19 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[sp] = getIter(state[sp] as PyObj);
               break;
             case Op.GET_ITER_STACK: {
-              const it = getIter(state[sp] as PyObj);
+              const o = state[sp] as PyObj;
+              if ((o instanceof PyList || o instanceof PyTuple) && !o.type.isUser) {
+                // iterating a list/tuple needs no iterator object: the sequence and the next index
+                // live in the iterator's stack slots (FOR_ITER reads them; upstream keeps small
+                // iterators in these slots too)
+                state[sp] = undefined;
+                state[sp + 1] = o;
+                state[sp + 2] = 0;
+                state[sp + 3] = undefined;
+                sp += 3;
+                break;
+              }
+              const it = getIter(o);
               state[sp] = undefined;
               state[sp + 1] = it;
               state[sp + 2] = undefined;
@@ -705,6 +796,13 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 if (it.step > 0 ? cur < it.stop : cur > it.stop) {
                   it.cur = cur + it.step;
                   v = cur;
+                }
+              } else if (it instanceof PyList || it instanceof PyTuple) {
+                const i = state[sp - 1] as number;
+                const items = it.items;
+                if (i < items.length) {
+                  state[sp - 1] = i + 1;
+                  v = items[i] as PyObj;
                 }
               } else {
                 f.ip = opIp;
@@ -732,35 +830,32 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.BUILD_TUPLE: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               sp -= u - 1;
               state[sp] = u === 0 ? EMPTY_TUPLE : new PyTuple(state.slice(sp, sp + u) as PyObj[]);
               break;
             }
             case Op.BUILD_LIST: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               sp -= u - 1;
               if (vmState.heapLocked) throw heapLockedError();
               state[sp] = new PyList(state.slice(sp, sp + u) as PyObj[]);
               break;
             }
             case Op.BUILD_MAP: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               state[++sp] = new PyDict(new MpMap(u));
               break;
             }
@@ -773,12 +868,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.BUILD_SET: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               sp -= u - 1;
               state[sp] = newSet(state.slice(sp, sp + u) as PyObj[], u);
               break;
@@ -792,12 +886,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.STORE_COMP: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const o = state[sp - (u >> 2)] as PyObj;
               const kind = u & 3;
               if (kind === 0) {
@@ -813,24 +906,22 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.UNPACK_SEQUENCE: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const items = unpackSequence(state[sp] as PyObj, u);
               for (let i = 0; i < u; i++) state[sp + u - 1 - i] = items[i];
               sp += u - 1;
               break;
             }
             case Op.UNPACK_EX: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const nLeft = u & 0xff;
               const nRight = (u >> 8) & 0xff;
               const items = toArray(state[sp] as PyObj);
@@ -843,24 +934,22 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.MAKE_FUNCTION: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const child = code.children[u] as Code;
               // a viper function (JS tier) makes its own function object
               state[++sp] = child.jsTier !== undefined ? child.jsTier(f.globals, undefined) : new PyFunction(child, f.globals, undefined, undefined, undefined);
               break;
             }
             case Op.MAKE_FUNCTION_DEFARGS: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const kwd = state[sp--] as PyObj;
               const pd = state[sp] as PyObj;
               const child = code.children[u] as Code;
@@ -873,12 +962,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
             }
             case Op.MAKE_CLOSURE:
             case Op.MAKE_CLOSURE_DEFARGS: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const nClosed = bc[ip++] as number;
               const closed = state.slice(sp - nClosed + 1, sp + 1) as PyObj[];
               sp -= nClosed;
@@ -897,12 +985,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.CALL_FUNCTION: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const nPos = u & 0xff;
               const nKw = (u >> 8) & 0xff;
               sp -= nPos + 2 * nKw;
@@ -910,10 +997,20 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               f.sp = sp;
               f.ip = opIp;
               if (nKw === 0) {
+                let init: PyFunction | undefined;
                 if (fn instanceof PyFunction && (fn.code.scopeFlags & SCOPE_GENERATOR) === 0) {
                   const nf = setupFrameFromStack(fn, state, sp + 1, nPos);
                   runFrame(nf, undefined);
                   state[sp] = nf.state[nf.sp];
+                } else if (fn instanceof PyType && (init = fastInit(fn)) !== undefined) {
+                  // instance of a plain class: __init__ runs on the new object straight from this
+                  // stack (the object takes the class's slot as argument 0), as userMake would call it
+                  const obj = new PyInstance(fn);
+                  state[sp] = obj;
+                  const nf = setupFrameFromStack(init, state, sp, nPos + 1);
+                  runFrame(nf, undefined);
+                  const r = nf.state[nf.sp] as PyObj;
+                  if (r !== NoneObj) throw typeError(`__init__() should return None, not '${typeName(r)}'`);
                 } else state[sp] = callAny(fn, state.slice(sp + 1, sp + 1 + nPos) as PyObj[], undefined);
               } else {
                 state[sp] = callAny(fn, state.slice(sp + 1, sp + 1 + nPos) as PyObj[], buildKw(state, sp + 1 + nPos, nKw));
@@ -921,12 +1018,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.CALL_FUNCTION_VAR_KW: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const nPos = u & 0xff;
               const nKw = (u >> 8) & 0xff;
               sp -= nPos + 2 * nKw + 1;
@@ -936,12 +1032,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.CALL_METHOD: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const nPos = u & 0xff;
               const nKw = (u >> 8) & 0xff;
               sp -= nPos + 2 * nKw + 1;
@@ -968,12 +1063,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.CALL_METHOD_VAR_KW: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               const nPos = u & 0xff;
               const nKw = (u >> 8) & 0xff;
               sp -= nPos + 2 * nKw + 2;
@@ -1036,12 +1130,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.IMPORT_NAME: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               // Stack: level below, fromlist on top (upstream's POP() is the fromlist).
               const fromList = state[sp--] as PyObj;
               const level = state[sp] as PyObj;
@@ -1050,12 +1143,11 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.IMPORT_FROM: {
-              let u = 0;
-              let b: number;
-              do {
-                b = bc[ip++] as number;
-                u = u * 128 + (b & 0x7f);
-              } while (b & 0x80);
+              let u = bc[ip++] as number;
+              if (u & 0x80) {
+                u = uintTail(bc, ip, u);
+                ip = tailIp;
+              }
               state[sp + 1] = vmState.importFrom(state[sp] as PyObj, qstrs[u] as string);
               sp++;
               break;
@@ -1125,7 +1217,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = new PyFloat(lhs + rhs.v);
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.SUB: case Op.BINARY_OP_MULTI + Binary.ISUB:
@@ -1152,7 +1244,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = new PyFloat(lhs - rhs.v);
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.MUL: case Op.BINARY_OP_MULTI + Binary.IMUL:
@@ -1179,7 +1271,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = new PyFloat(lhs * rhs.v);
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.MOD: case Op.BINARY_OP_MULTI + Binary.IMOD:
@@ -1194,7 +1286,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   break;
                 }
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.FLOORDIV: case Op.BINARY_OP_MULTI + Binary.IFLOORDIV:
@@ -1210,7 +1302,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   break;
                 }
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.LT:
@@ -1234,7 +1326,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = lhs < rhs.v;
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.GT:
@@ -1258,7 +1350,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = lhs > rhs.v;
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.LE:
@@ -1282,7 +1374,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = lhs <= rhs.v;
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.GE:
@@ -1306,7 +1398,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = lhs >= rhs.v;
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.EQ:
@@ -1317,7 +1409,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = lhs === rhs;
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.NE:
@@ -1328,7 +1420,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = lhs !== rhs;
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.AND: case Op.BINARY_OP_MULTI + Binary.IAND:
@@ -1341,7 +1433,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   break;
                 }
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.OR: case Op.BINARY_OP_MULTI + Binary.IOR:
@@ -1354,7 +1446,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   break;
                 }
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.IN: case Op.BINARY_OP_MULTI + Binary.IS: case Op.BINARY_OP_MULTI + Binary.EXC_MATCH: case Op.BINARY_OP_MULTI + Binary.IXOR:
@@ -1363,7 +1455,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
             case Op.BINARY_OP_MULTI + Binary.POW:
             {
               const rhs = state[sp--] as PyObj;
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, state[sp] as PyObj, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, state[sp] as PyObj, rhs);
               break;
             }
             case Op.BINARY_OP_MULTI + Binary.TRUEDIV: case Op.BINARY_OP_MULTI + Binary.ITRUEDIV:
@@ -1387,7 +1479,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                 state[sp] = new PyFloat(lhs / rhs);
                 break;
               }
-              state[sp] = binaryOp((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
             default:

@@ -326,6 +326,21 @@ export function binaryOp(op: Binary, a: PyObj, b: PyObj): PyObj {
   }
 }
 
+/**
+ * binaryOp after a's own method for (non-in-place) `op` returned NotImplemented: b's reflected
+ * method for arithmetic, else the TypeError binaryOp raises.
+ */
+export function binaryAfterLhs(op: Binary, a: PyObj, b: PyObj): PyObj {
+  if (op >= Binary.OR && op <= Binary.POW) {
+    const t = typeOf(b);
+    if (t.binary) {
+      const r = t.binary((op + REFLECT_OFFSET) as Binary, b, a);
+      if (r !== undefined) return r;
+    }
+  }
+  throw unsupportedBinary(op, a, b);
+}
+
 let complexPow: ((a: PyObj, b: PyObj) => PyObj) | undefined;
 export function setComplexPow(f: (a: PyObj, b: PyObj) => PyObj): void {
   complexPow = f;
