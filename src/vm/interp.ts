@@ -8,7 +8,7 @@
 // Python calls recurse in JS (one runFrame per Python frame) with an explicit depth counter, so deep
 // recursion raises RuntimeError like the unix port (whose C stack allows ~208 plain frames) and never
 // overflows the JS stack.
-import { BINARY_OP_NAMES, Op } from '../bytecode/opcodes.js';
+import { Op } from '../bytecode/opcodes.js';
 import { sourceLineAt } from '../core/prelude.js';
 import { newDict, PyDict } from '../objects/dict.js';
 import {
@@ -19,7 +19,7 @@ import { PyFunction, PyBoundMethod, PyCell } from '../objects/fun.js';
 import { intBinary } from '../objects/int.js';
 import { MpMap } from '../objects/map.js';
 import {
-  Binary, currentTypeEpoch, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, NotImplementedObj, PyBuiltin, PyFloat, PyInstance, PyList, PyObject, PyTuple, PyType,
+  Binary, currentTypeEpoch, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, PyBuiltin, PyFloat, PyInstance, PyList, PyObject, PyTuple, PyType,
   typeOf, Unary, type KwArgs, type PyObj,
 } from '../objects/object.js';
 import { PySlice } from '../objects/slice.js';
@@ -28,10 +28,11 @@ import { fastInit, isInstance, superLookup, superRaw } from '../objects/type.js'
 import { loadAttr, loadMethodInto, storeAttr } from './attr.js';
 import { SCOPE_DEFKWARGS, SCOPE_GENERATOR, SCOPE_VARARGS, SCOPE_VARKEYWORDS, type Code } from './code.js';
 import {
-  binaryAfterLhs, binaryOp, call, getIter, isTrue, iterNext, mkAttributeError, str, subscr, unaryOp, unpackSequence, warning,
+  call, getIter, isTrue, iterNext, mkAttributeError, str, subscr, unaryOp, unpackSequence, warning,
   toArray, itemsOf, rt, typeName,
 } from './runtime.js';
 import { vmState } from './state.js';
+import { binaryAny, lookupGlobalCaching, MethodSite, tailIp, uintTail } from './sites.js';
 import { genResume, PyGen, resumeAny, ResumeKind, resumeValue } from './gen.js';
 export { genResume, GenType, PyGen, ResumeKind } from './gen.js';
 import { buildKw, expandVarArgs, Frame, setupFrame, setupFrameFromStack } from './frame.js';
@@ -130,61 +131,7 @@ export function runModuleCode(code: Code, globals: PyDict): void {
   runFrame(f, undefined);
 }
 
-// ------------------------------------------------------------------ binary operations on instances
-
-/**
- * The Python function `a op b` calls first when a is an instance of a user class (what userBinary
- * would look up): __op__, or for an in-place op without __iop__ the plain __op__. Undefined when the
- * generic path must decide (==/!= semantics, non-function methods, generators, builtin bases).
- */
-function userBinaryMethod(a: PyInstance, op: Binary): PyFunction | undefined {
-  const t = a.type;
-  if (!t.isUser || op === Binary.EQ || op === Binary.NE || (op > Binary.NE && op < Binary.IOR)) return undefined;
-  let bop = op;
-  if (op >= Binary.IOR && op <= Binary.IPOW) {
-    if (t.lookupUser((BINARY_OP_NAMES as readonly string[])[op] as string) !== undefined) return undefined;
-    bop = op + (Binary.OR - Binary.IOR);
-  }
-  const m = t.lookupUser((BINARY_OP_NAMES as readonly string[])[bop] as string);
-  return m instanceof PyFunction && (m.code.scopeFlags & SCOPE_GENERATOR) === 0 ? m : undefined;
-}
-
-/**
- * BINARY_OP when no inline fast path applied. A user instance's __op__ runs straight from the value
- * stack (state[sp] = a, state[sp + 1] = b are its two arguments): no argument array, no dispatch
- * through the type slot; NotImplemented continues as binaryOp would, with b's reflected method.
- */
-function binaryAny(f: Frame, state: (PyObj | undefined)[], sp: number, op: Binary, opIp: number, a: PyObj, b: PyObj): PyObj {
-  if (a instanceof PyInstance) {
-    const m = userBinaryMethod(a, op);
-    if (m !== undefined) {
-      f.ip = opIp;
-      const nf = setupFrameFromStack(m, state, sp, 2);
-      runFrame(nf, undefined);
-      const r = nf.state[nf.sp] as PyObj;
-      if (r !== NotImplementedObj) return r;
-      return binaryAfterLhs(op >= Binary.IOR && op <= Binary.IPOW ? op + (Binary.OR - Binary.IOR) : op, a, b);
-    }
-  }
-  return binaryOp(op, a, b);
-}
-
 // ------------------------------------------------------------------ the dispatch loop
-
-// Var-uint operands of 128 and more are rare: they are decoded out of line so that each opcode's
-// operand costs one load and one test in the dispatch loop (smaller loop, less to JIT-compile).
-let tailIp = 0;
-function uintTail(bc: Uint8Array, ipIn: number, first: number): number {
-  let ip = ipIn;
-  let u = first & 0x7f;
-  let b: number;
-  do {
-    b = bc[ip++] as number;
-    u = u * 128 + (b & 0x7f);
-  } while (b & 0x80);
-  tailIp = ip;
-  return u;
-}
 
 function lookupName(f: Frame, name: string): PyObj {
   let v = f.locals.mpmap.get(name);
@@ -193,39 +140,6 @@ function lookupName(f: Frame, name: string): PyObj {
     v = f.globals.mpmap.get(name);
     if (v !== undefined) return v;
   }
-  v = vmState.builtins.mpmap.get(name);
-  if (v !== undefined) return v;
-  throw nameError(name);
-}
-
-/** LOAD_GLOBAL's slow path: a hit in the globals table is remembered by slot for the site. */
-function lookupGlobalCaching(f: Frame, name: string, ic: unknown[], opIp: number): PyObj {
-  const gm = f.globals.mpmap;
-  if (!gm.ordered) {
-    const slot = gm.find(name);
-    if (slot >= 0) {
-      ic[opIp] = slot;
-      return gm.values[slot] as PyObj;
-    }
-  }
-  return lookupGlobal(f, name);
-}
-
-/** LOAD_METHOD's per-site cache: what `t.lookup(name)` returned, valid while no class changes. */
-class MethodSite {
-  declare t: PyType;
-  declare m: PyObj | undefined;
-  declare epoch: number;
-  constructor(t: PyType, m: PyObj | undefined) {
-    this.t = t;
-    this.m = m;
-    this.epoch = currentTypeEpoch();
-  }
-}
-
-function lookupGlobal(f: Frame, name: string): PyObj {
-  let v = f.globals.mpmap.get(name);
-  if (v !== undefined) return v;
   v = vmState.builtins.mpmap.get(name);
   if (v !== undefined) return v;
   throw nameError(name);

@@ -1,0 +1,97 @@
+// The dispatch loop's out-of-line helpers for its fast paths (interp.ts keeps the loop itself):
+// per-site inline caches (LOAD_GLOBAL slots, LOAD_METHOD lookups), multi-byte operands, and binary
+// operations that call a user instance's special method straight from the value stack.
+import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
+import { excMsg, NameErrorType } from '../objects/exceptions.js';
+import { PyFunction } from '../objects/fun.js';
+import { Binary, currentTypeEpoch, NotImplementedObj, PyInstance, PyType, type PyObj } from '../objects/object.js';
+import { SCOPE_GENERATOR } from './code.js';
+import { setupFrameFromStack, type Frame } from './frame.js';
+import { runFrame } from './interp.js';
+import { binaryAfterLhs, binaryOp } from './runtime.js';
+import { vmState } from './state.js';
+
+// Var-uint operands of 128 and more are rare: they are decoded out of line so that each opcode's
+// operand costs one load and one test in the dispatch loop (smaller loop, less to JIT-compile).
+export let tailIp = 0;
+export function uintTail(bc: Uint8Array, ipIn: number, first: number): number {
+  let ip = ipIn;
+  let u = first & 0x7f;
+  let b: number;
+  do {
+    b = bc[ip++] as number;
+    u = u * 128 + (b & 0x7f);
+  } while (b & 0x80);
+  tailIp = ip;
+  return u;
+}
+
+/** LOAD_GLOBAL's slow path: a hit in the globals table is remembered by slot for the site. */
+export function lookupGlobalCaching(f: Frame, name: string, ic: unknown[], opIp: number): PyObj {
+  const gm = f.globals.mpmap;
+  if (!gm.ordered) {
+    const slot = gm.find(name);
+    if (slot >= 0) {
+      ic[opIp] = slot;
+      return gm.values[slot] as PyObj;
+    }
+  }
+  return lookupGlobal(f, name);
+}
+
+/** LOAD_METHOD's per-site cache: what `t.lookup(name)` returned, valid while no class changes. */
+export class MethodSite {
+  declare t: PyType;
+  declare m: PyObj | undefined;
+  declare epoch: number;
+  constructor(t: PyType, m: PyObj | undefined) {
+    this.t = t;
+    this.m = m;
+    this.epoch = currentTypeEpoch();
+  }
+}
+
+function lookupGlobal(f: Frame, name: string): PyObj {
+  let v = f.globals.mpmap.get(name);
+  if (v !== undefined) return v;
+  v = vmState.builtins.mpmap.get(name);
+  if (v !== undefined) return v;
+  throw excMsg(NameErrorType, `name '${name}' isn't defined`);
+}
+
+/**
+ * The Python function `a op b` calls first when a is an instance of a user class (what userBinary
+ * would look up): __op__, or for an in-place op without __iop__ the plain __op__. Undefined when the
+ * generic path must decide (==/!= semantics, non-function methods, generators, builtin bases).
+ */
+function userBinaryMethod(a: PyInstance, op: Binary): PyFunction | undefined {
+  const t = a.type;
+  if (!t.isUser || op === Binary.EQ || op === Binary.NE || (op > Binary.NE && op < Binary.IOR)) return undefined;
+  let bop = op;
+  if (op >= Binary.IOR && op <= Binary.IPOW) {
+    if (t.lookupUser((BINARY_OP_NAMES as readonly string[])[op] as string) !== undefined) return undefined;
+    bop = op + (Binary.OR - Binary.IOR);
+  }
+  const m = t.lookupUser((BINARY_OP_NAMES as readonly string[])[bop] as string);
+  return m instanceof PyFunction && (m.code.scopeFlags & SCOPE_GENERATOR) === 0 ? m : undefined;
+}
+
+/**
+ * BINARY_OP when no inline fast path applied. A user instance's __op__ runs straight from the value
+ * stack (state[sp] = a, state[sp + 1] = b are its two arguments): no argument array, no dispatch
+ * through the type slot; NotImplemented continues as binaryOp would, with b's reflected method.
+ */
+export function binaryAny(f: Frame, state: (PyObj | undefined)[], sp: number, op: Binary, opIp: number, a: PyObj, b: PyObj): PyObj {
+  if (a instanceof PyInstance) {
+    const m = userBinaryMethod(a, op);
+    if (m !== undefined) {
+      f.ip = opIp;
+      const nf = setupFrameFromStack(m, state, sp, 2);
+      runFrame(nf, undefined);
+      const r = nf.state[nf.sp] as PyObj;
+      if (r !== NotImplementedObj) return r;
+      return binaryAfterLhs(op >= Binary.IOR && op <= Binary.IPOW ? op + (Binary.OR - Binary.IOR) : op, a, b);
+    }
+  }
+  return binaryOp(op, a, b);
+}
