@@ -60,6 +60,8 @@ export class MpMap {
   sidx = new Map<string, number>();
   /** Insertion-ordered linear table (upstream's is_ordered map, used by OrderedDict). */
   ordered = false;
+  /** Counts str keys added: "name is absent" stays true while it is unchanged (VM global caches). */
+  strAdds = 0;
 
   constructor(n = 0) {
     if (n > 0) {
@@ -164,7 +166,10 @@ export class MpMap {
     this.keys[pos] = key;
     this.values[pos] = value;
     this.used++;
-    if (typeof key === 'string') this.sidx.set(key, pos);
+    if (typeof key === 'string') {
+      this.sidx.set(key, pos);
+      this.strAdds++;
+    }
   }
 
   /** Removes `key`; returns its value or undefined. */

@@ -32,7 +32,7 @@ import {
   toArray, itemsOf, rt, typeName,
 } from './runtime.js';
 import { vmState } from './state.js';
-import { binaryAny, lookupGlobalCaching, MethodSite, tailIp, uintTail } from './sites.js';
+import { binaryAny, BuiltinSite, lookupGlobalCaching, MethodSite, tailIp, uintTail } from './sites.js';
 import { genResume, PyGen, resumeAny, ResumeKind, resumeValue } from './gen.js';
 export { genResume, GenType, PyGen, ResumeKind } from './gen.js';
 import { buildKw, expandVarArgs, Frame, setupFrame, setupFrameFromStack } from './frame.js';
@@ -268,9 +268,17 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               const gm = f.globals.mpmap;
               const slot = ic[opIp];
               // a cached slot is valid while it still holds this key (rehash or delete moves it)
-              if (typeof slot === 'number' && gm.keys[slot] === name) {
-                state[++sp] = gm.values[slot] as PyObj;
-                break;
+              if (typeof slot === 'number') {
+                if (gm.keys[slot] === name) {
+                  state[++sp] = gm.values[slot] as PyObj;
+                  break;
+                }
+              } else if (slot instanceof BuiltinSite && slot.globals === gm && slot.adds === gm.strAdds) {
+                const bm = vmState.builtins.mpmap;
+                if (bm.keys[slot.slot] === name) {
+                  state[++sp] = bm.values[slot.slot] as PyObj;
+                  break;
+                }
               }
               state[++sp] = lookupGlobalCaching(f, name, ic, opIp);
               break;

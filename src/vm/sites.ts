@@ -5,6 +5,7 @@ import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
 import { excMsg, NameErrorType } from '../objects/exceptions.js';
 import { PyFunction } from '../objects/fun.js';
 import { Binary, currentTypeEpoch, NotImplementedObj, PyInstance, PyType, type PyObj } from '../objects/object.js';
+import type { MpMap } from '../objects/map.js';
 import { SCOPE_GENERATOR } from './code.js';
 import { setupFrameFromStack, type Frame } from './frame.js';
 import { runFrame } from './interp.js';
@@ -26,17 +27,36 @@ export function uintTail(bc: Uint8Array, ipIn: number, first: number): number {
   return u;
 }
 
-/** LOAD_GLOBAL's slow path: a hit in the globals table is remembered by slot for the site. */
+/**
+ * LOAD_GLOBAL's slow path. A hit in the globals table is remembered by slot (interp.ts checks that the
+ * slot still holds the name); a builtin is remembered with the globals' str-key count, since it stays
+ * shadow-free until a str key is added to the globals.
+ */
 export function lookupGlobalCaching(f: Frame, name: string, ic: unknown[], opIp: number): PyObj {
   const gm = f.globals.mpmap;
-  if (!gm.ordered) {
-    const slot = gm.find(name);
-    if (slot >= 0) {
-      ic[opIp] = slot;
-      return gm.values[slot] as PyObj;
-    }
+  if (gm.ordered) return lookupGlobal(f, name);
+  const slot = gm.find(name);
+  if (slot >= 0) {
+    ic[opIp] = slot;
+    return gm.values[slot] as PyObj;
   }
-  return lookupGlobal(f, name);
+  const bm = vmState.builtins.mpmap;
+  const bslot = bm.ordered ? -1 : bm.find(name);
+  if (bslot < 0) return lookupGlobal(f, name);
+  ic[opIp] = new BuiltinSite(gm, bslot);
+  return bm.values[bslot] as PyObj;
+}
+
+/** A LOAD_GLOBAL site that found a builtin: valid for these globals while they gain no str key. */
+export class BuiltinSite {
+  declare globals: MpMap;
+  declare adds: number;
+  declare slot: number;
+  constructor(globals: MpMap, slot: number) {
+    this.globals = globals;
+    this.adds = globals.strAdds;
+    this.slot = slot;
+  }
 }
 
 /** LOAD_METHOD's per-site cache: what `t.lookup(name)` returned, valid while no class changes. */
