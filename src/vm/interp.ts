@@ -32,7 +32,7 @@ import {
   toArray, itemsOf, rt, typeName,
 } from './runtime.js';
 import { vmState } from './state.js';
-import { binaryAny, BuiltinSite, lookupGlobalCaching, MethodSite, tailIp, uintTail } from './sites.js';
+import { binaryAny, BuiltinSite, loadMethodCached, lookupGlobalCaching, MethodSite, tailIp, uintTail } from './sites.js';
 import { genResume, PyGen, resumeAny, ResumeKind, resumeValue } from './gen.js';
 export { genResume, GenType, PyGen, ResumeKind } from './gen.js';
 import { buildKw, expandVarArgs, Frame, setupFrame, setupFrameFromStack } from './frame.js';
@@ -327,7 +327,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
                   break;
                 }
               }
-              loadMethodInto(state, sp, o, name);
+              loadMethodCached(state, sp, o, name, ic, opIp);
               sp++;
               break;
             }

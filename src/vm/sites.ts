@@ -4,7 +4,10 @@
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
 import { excMsg, NameErrorType } from '../objects/exceptions.js';
 import { PyFunction } from '../objects/fun.js';
-import { Binary, currentTypeEpoch, NotImplementedObj, PyInstance, PyType, type PyObj } from '../objects/object.js';
+import {
+  Binary, currentTypeEpoch, NotImplementedObj, PyBuiltin, PyInstance, PyModule, PyType, typeOf, type PyObj,
+} from '../objects/object.js';
+import { loadMethodInto } from './attr.js';
 import type { MpMap } from '../objects/map.js';
 import { SCOPE_GENERATOR } from './code.js';
 import { setupFrameFromStack, type Frame } from './frame.js';
@@ -77,6 +80,31 @@ function lookupGlobal(f: Frame, name: string): PyObj {
   v = vmState.builtins.mpmap.get(name);
   if (v !== undefined) return v;
   throw excMsg(NameErrorType, `name '${name}' isn't defined`);
+}
+
+/**
+ * LOAD_METHOD on anything but a user instance (interp.ts handles those): a builtin type's method
+ * (str.upper, list.append ...) is remembered per site and type like MethodSite. Instances of builtin
+ * types carry no attribute dict (only user subclasses do), so the class's method is the answer;
+ * classes, modules and attrFirst types (super) take loadMethodInto's general path.
+ */
+export function loadMethodCached(state: (PyObj | undefined)[], sp: number, o: PyObj, name: string, ic: unknown[], opIp: number): void {
+  const t = typeOf(o);
+  if (!t.isUser && !t.attrFirst && !(o instanceof PyType) && !(o instanceof PyModule)) {
+    const c = ic[opIp];
+    let m: PyObj | undefined;
+    if (c instanceof MethodSite && c.t === t && c.epoch === currentTypeEpoch()) m = c.m;
+    else {
+      m = t.lookup(name);
+      ic[opIp] = new MethodSite(t, m);
+    }
+    if (m instanceof PyFunction || (m instanceof PyBuiltin && m.isMethod)) {
+      state[sp] = m;
+      state[sp + 1] = o;
+      return;
+    }
+  }
+  loadMethodInto(state, sp, o, name);
 }
 
 /**
