@@ -109,6 +109,17 @@ export function intBinary(op: Binary, a: Int, b: Int): PyObj | undefined {
       case Binary.XOR: case Binary.IXOR:
         if ((a | 0) === a && (b | 0) === b) return a ^ b;
         break;
+      case Binary.LSHIFT: case Binary.ILSHIFT:
+        // a * 2**b is exact (only the exponent changes); beyond 2**53 the BigInt path takes over
+        if (b >= 0 && b < 64) {
+          const r = a * 2 ** b;
+          if (Number.isSafeInteger(r)) return r;
+        }
+        break;
+      case Binary.RSHIFT: case Binary.IRSHIFT:
+        // floor division by a power of two is exact in doubles; |a| < 2**53 so b < 64 covers -1/0
+        if (b >= 0 && b < 64) return Math.floor(a / 2 ** b) || 0;
+        break;
       default:
         break;
     }

@@ -1371,9 +1371,25 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
               break;
             }
-            case Op.BINARY_OP_MULTI + Binary.IN: case Op.BINARY_OP_MULTI + Binary.IS: case Op.BINARY_OP_MULTI + Binary.EXC_MATCH: case Op.BINARY_OP_MULTI + Binary.IXOR:
-            case Op.BINARY_OP_MULTI + Binary.ILSHIFT: case Op.BINARY_OP_MULTI + Binary.IRSHIFT: case Op.BINARY_OP_MULTI + Binary.IMATMUL: case Op.BINARY_OP_MULTI + Binary.IPOW:
-            case Op.BINARY_OP_MULTI + Binary.XOR: case Op.BINARY_OP_MULTI + Binary.LSHIFT: case Op.BINARY_OP_MULTI + Binary.RSHIFT: case Op.BINARY_OP_MULTI + Binary.MATMUL:
+            case Op.BINARY_OP_MULTI + Binary.XOR: case Op.BINARY_OP_MULTI + Binary.IXOR:
+            case Op.BINARY_OP_MULTI + Binary.LSHIFT: case Op.BINARY_OP_MULTI + Binary.ILSHIFT:
+            case Op.BINARY_OP_MULTI + Binary.RSHIFT: case Op.BINARY_OP_MULTI + Binary.IRSHIFT:
+            {
+              // small-int bit operations go straight to intBinary (its number paths)
+              const rhs = state[sp--] as PyObj;
+              const lhs = state[sp] as PyObj;
+              if (typeof lhs === 'number' && typeof rhs === 'number') {
+                const r = intBinary((op - Op.BINARY_OP_MULTI) as Binary, lhs, rhs);
+                if (r !== undefined) {
+                  state[sp] = r;
+                  break;
+                }
+              }
+              state[sp] = binaryAny(f, state, sp, (op - Op.BINARY_OP_MULTI) as Binary, opIp, lhs, rhs);
+              break;
+            }
+            case Op.BINARY_OP_MULTI + Binary.IN: case Op.BINARY_OP_MULTI + Binary.IS: case Op.BINARY_OP_MULTI + Binary.EXC_MATCH:
+            case Op.BINARY_OP_MULTI + Binary.IMATMUL: case Op.BINARY_OP_MULTI + Binary.IPOW: case Op.BINARY_OP_MULTI + Binary.MATMUL:
             case Op.BINARY_OP_MULTI + Binary.POW:
             {
               const rhs = state[sp--] as PyObj;
