@@ -92,9 +92,10 @@ function bytesFromArgs(args: PyObj[], what: string): Uint8Array {
   if (args.length === 0) return new Uint8Array(0);
   const a = args[0] as PyObj;
   if (typeof a === 'string') {
-    if (args.length < 2) throw typeError('string argument without an encoding');
+    if (args.length < 2 || args.length > 3) throw typeError('string argument without an encoding');
     return new TextEncoder().encode(a);
   }
+  if (what === 'bytes' && args.length > 1) throw typeError('wrong number of arguments');
   if (typeof a === 'number' || typeof a === 'bigint') {
     const n = Number(a);
     if (n < 0) throw valueError('negative count');

@@ -205,9 +205,13 @@ defMethod(ListType, 'reverse', (a) => {
   return NoneObj;
 });
 defMethod(ListType, 'sort', (a, kw) => {
-  if (a.length > 1) throw typeError('function takes 1 positional arguments but ' + a.length + ' were given');
+  // key and reverse are keyword-only (mp_arg_parse_all's messages)
+  if (a.length > 1) throw typeError('extra positional arguments given');
   const key = kw?.get('key');
   const rev = kw?.get('reverse');
+  if (kw !== undefined && kw.size > (key === undefined ? 0 : 1) + (rev === undefined ? 0 : 1)) {
+    throw typeError('extra keyword arguments given');
+  }
   sortItems(asList(a[0] as PyObj).items, key === undefined || key === NoneObj ? undefined : key, rev !== undefined && isTrue(rev));
   return NoneObj;
 });

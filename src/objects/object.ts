@@ -456,6 +456,8 @@ export const ListType = new PyType('list', [ObjectType]);
 
 /** A module object: its globals dict is a PyDict (typed loosely here to keep this file a leaf). */
 export class PyModule extends PyObject {
+  /** Upstream's builtin modules have fixed (ROM) globals: attribute stores raise AttributeError. */
+  readOnly = false;
   constructor(public name: string, public globals: PyObject & { mpmap: unknown }) {
     super(ModuleType);
   }

@@ -59,6 +59,7 @@ export const BYTES_KIND: Kind = {
 StrType.make = (cls, args, kw) => {
   void kw;
   let s: string;
+  if (args.length > 3) throw typeError(`function expected at most 3 arguments, got ${args.length}`);
   if (args.length === 0) s = '';
   else if (args.length === 1) s = toStr(args[0] as PyObj);
   else {

@@ -10,6 +10,7 @@ import {
   BaseExceptionType, BUILTIN_EXCEPTIONS, excMsg, OSErrorType, PyException, StopIterationType, typeError, TypeErrorType,
 } from './exceptions.js';
 import { PyBoundMethod, PyFunction, PyProperty, PropertyType } from './fun.js';
+import { normBig } from './int.js';
 import {
   Binary, ClassMethodType, DELETE, defMethod, EMPTY_TUPLE, NoneObj, ObjectType, PrintKind, PyBuiltin,
   PyClassMethod, PyInstance, PyList, PyObject, PyStaticMethod, PyTuple, PyType, REFLECT_OFFSET,
@@ -65,19 +66,26 @@ const UNARY_NAMES: Partial<Record<Unary, string>> = {
   [Unary.FLOAT]: '__float__',
 };
 
+// upstream stores __hash__'s result as a small int: any int (or bool) truncated to the small-int range
+function hashResult(r: PyObj): PyObj {
+  if (typeof r === 'number') return r;
+  if (typeof r === 'boolean') return r ? 1 : 0;
+  if (typeof r === 'bigint') return normBig(BigInt.asIntN(63, r));
+  throw typeError(`can't convert ${typeName(r)} to int`);
+}
+
 function userUnary(op: Unary, o: PyObj): PyObj | undefined {
   const t = typeOf(o);
   const name = UNARY_NAMES[op];
   if (name !== undefined) {
     const m = isUserDefined(t, name);
     if (m !== undefined) {
-      if (m === NoneObj && op === Unary.HASH) throw typeError(`unhashable type: '${t.name}'`);
       const r = callDunder(o, m, []);
-      if (op === Unary.HASH) return typeof r === 'boolean' ? (r ? 1 : 0) : r;
+      if (op === Unary.HASH) return hashResult(r);
       return r;
     }
     if (op === Unary.HASH && isUserDefined(t, '__eq__') !== undefined) {
-      throw typeError(`unhashable type: '${t.name}'`);
+      throw typeError(`unsupported type for __hash__: '${t.name}'`);
     }
   }
   const nu = t.native.unary;
@@ -362,17 +370,24 @@ ObjectType.make = (cls, args) => {
 const objectNew = new PyStaticMethod(new PyBuiltin('__new__', (args) => {
   const cls = args[0];
   if (args.length > 1) throw typeError(`function takes 1 positional arguments but ${args.length} were given`);
-  if (!(cls instanceof PyType)) throw typeError('__new__ arg must be a type');
+  if (!(cls instanceof PyType) || !cls.isUser) throw typeError('arg must be user-type');
   return instantiate(cls, []);
 }));
 ObjectType.dict.set('__new__', objectNew);
 defMethod(ObjectType, '__init__', () => NoneObj);
+// upstream's object.__setattr__/__delattr__ only work on instances of user classes and take str names
+function checkSetattrArgs(a: PyObj[]): string {
+  if (!typeOf(a[0] as PyObj).isUser) throw typeError('arg must be user-type');
+  const name = a[1] as PyObj;
+  if (typeof name !== 'string') throw excMsg(TypeErrorType);
+  return name;
+}
 defMethod(ObjectType, '__setattr__', (a) => {
-  genericSetattr(a[0] as PyObj, a[1] as string, a[2] as PyObj);
+  genericSetattr(a[0] as PyObj, checkSetattrArgs(a), a[2] as PyObj);
   return NoneObj;
 });
 defMethod(ObjectType, '__delattr__', (a) => {
-  genericSetattr(a[0] as PyObj, a[1] as string, DELETE);
+  genericSetattr(a[0] as PyObj, checkSetattrArgs(a), DELETE);
   return NoneObj;
 });
 defMethod(ObjectType, '__eq__', (a) => (a[0] === a[1] ? true : NotImplementedObj));
@@ -482,8 +497,11 @@ SuperType.attr = (o, name) => {
 SuperType.make = (_cls, args) => {
   if (args.length !== 2) throw typeError('super() requires 2 arguments');
   const cls = args[0];
-  if (!(cls instanceof PyType)) throw typeError('super() argument 1 must be type');
-  return new PySuper(cls, args[1] as PyObj);
+  const obj = args[1] as PyObj;
+  // the second argument (or its type, for an instance) must be a subclass of the first
+  const second = typeOf(obj) === TypeType ? obj : typeOf(obj);
+  if (!isSubclass(second, cls as PyObj)) throw excMsg(TypeErrorType);
+  return new PySuper(cls as PyType, obj);
 };
 
 // ------------------------------------------------------------ property, staticmethod, classmethod

@@ -190,6 +190,10 @@ export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE):
   }
   if (o instanceof PyModule) {
     const m = (o.globals as PyDict).mpmap;
+    // sys delegates stores of its mutable attributes (ps1, ps2, tracebacklimit); other builtins are fixed
+    if (o.readOnly && !(o.name === 'sys' && value !== DELETE && SYS_MUTABLE.has(name))) {
+      throw excMsg(AttributeErrorType, `'module' object has no attribute '${name}'`);
+    }
     if (value === DELETE) {
       if (m.delete(name) === undefined) throw mkAttributeError(o, name);
     } else m.set(name, value);
@@ -231,6 +235,8 @@ export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE):
   if (t === ClosureType && value !== DELETE) return;
   throw mkAttributeError(o, name);
 }
+
+const SYS_MUTABLE = new Set(['ps1', 'ps2', 'tracebacklimit']);
 
 /** Subclasses cached fastSetattr too: clear it on every user class once any class changes. */
 const userClasses = new Set<WeakRef<PyType>>();

@@ -4,7 +4,7 @@ import { PyBytes } from '../objects/bytes.js';
 import { ComplexType } from '../objects/complex.js';
 import { DictType, dictUpdate, newDict, PyDict } from '../objects/dict.js';
 import {
-  BUILTIN_EXCEPTIONS, EOFErrorType, excMsg, PyException, typeError, valueError,
+  BUILTIN_EXCEPTIONS, EOFErrorType, excMsg, PyException, typeError, TypeErrorType, valueError,
 } from '../objects/exceptions.js';
 import { checkFloatArg, parseFloat as parseFloatText } from '../objects/float.js';
 import { floatToInt as f2i } from '../objects/int.js';
@@ -22,7 +22,8 @@ import { SliceType } from '../objects/slice.js';
 import { intFromObj } from '../objects/str.js';
 import { isInstance, isSubclass, makeClass, markNativeInited, nativeInit, PySuper, SuperType } from '../objects/type.js';
 import { intUnary as intUnaryOp } from '../objects/int.js';
-import { ByteArrayType, BytesType, MemoryViewType } from '../objects/bytes.js';
+import { bufferOf, ByteArrayType, BytesType, MemoryViewType } from '../objects/bytes.js';
+import { CodeObject } from './trace.js';
 import { loadAttr, loadAttrMaybe, registerUserClass, storeAttr } from './attr.js';
 import { callAny, currentFrame, runWithLocals } from './interp.js';
 import {
@@ -462,18 +463,35 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     if (fx) return FloatDivmod(checkFloatArg(x), checkFloatArg(y));
     throw typeError(`unsupported types for divmod(): '${typeName(x)}', '${typeName(y)}'`);
   });
-  def('eval', (a) => {
-    const g = a[1] instanceof PyDict ? a[1] : globalsNow();
-    const l = a[2] instanceof PyDict ? a[2] : a[1] instanceof PyDict ? g : currentFrame()?.locals ?? g;
-    return hooks.exec(a[0] as PyObj, g, l, 'eval');
-  });
+  // eval_exec_helper: a non-None globals/locals must be a dict; globals alone also serves as locals
+  const evalExec = (a: PyObj[], mode: 'exec' | 'eval'): PyObj => {
+    let g = globalsNow();
+    let l: PyDict | undefined;
+    for (let i = 1; i < 3 && i < a.length; i++) {
+      const x = a[i] as PyObj;
+      if (x === NoneObj) continue;
+      if (!(x instanceof PyDict) || x.type !== DictType) throw excMsg(TypeErrorType);
+      l = x;
+      if (i === 1) g = x;
+    }
+    let src = a[0] as PyObj;
+    if (typeof src !== 'string' && !(src instanceof CodeObject)) {
+      const b = bufferOf(src);
+      if (b === undefined) throw typeError('object with buffer protocol required');
+      src = new TextDecoder().decode(b);
+    }
+    return hooks.exec(src, g, l ?? currentFrame()?.locals ?? g, mode);
+  };
+  def('eval', (a) => evalExec(a, 'eval'));
   def('exec', (a) => {
-    const g = a[1] instanceof PyDict ? a[1] : globalsNow();
-    const l = a[2] instanceof PyDict ? a[2] : a[1] instanceof PyDict ? g : currentFrame()?.locals ?? g;
-    hooks.exec(a[0] as PyObj, g, l, 'exec');
+    evalExec(a, 'exec');
     return NoneObj;
   });
-  def('compile', (a) => hooks.compile(str(a[0] as PyObj), str(a[1] as PyObj), str(a[2] as PyObj)));
+  def('compile', (a) => {
+    const mode = str(a[2] as PyObj);
+    if (mode !== 'exec' && mode !== 'eval' && mode !== 'single') throw valueError('bad compile mode');
+    return hooks.compile(str(a[0] as PyObj), str(a[1] as PyObj), mode);
+  });
   def('globals', () => globalsNow());
   def('locals', () => currentFrame()?.locals ?? d);
   def('hash', (a) => {

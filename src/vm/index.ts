@@ -271,6 +271,8 @@ export function createVM(options: VmOptions): VM {
       const factory = nativeModules.get(fullName) ?? nativeModules.get(fullName.replace(/^u/, ''));
       if (factory) {
         const m = factory(moduleHost);
+        // asyncio is frozen Python upstream, so its globals stay writable
+        if (fullName !== 'asyncio') m.readOnly = true;
         natives.set(fullName, m);
         return m;
       }
@@ -378,6 +380,7 @@ export function createVM(options: VmOptions): VM {
 
   natives.set('sys', makeSysModule(sys, () => exitFlush()));
   natives.set('micropython', makeMicropythonModule());
+  for (const m of natives.values()) m.readOnly = true;
   natives.set('builtins', new PyModule('builtins', builtins));
 
   function exitFlush(): void {
@@ -406,7 +409,13 @@ export function createVM(options: VmOptions): VM {
     vmState.builtins = builtins;
     vmState.vfs = vfs;
     vmState.buildClass = builtins.mpmap.get('__build_class__') as PyObj;
-    vmState.importName = (name, fromList, level, globals) => importModule(name, fromList, Number(level), globals);
+    const builtinImport = builtins.mpmap.get('__import__');
+    vmState.importName = (name, fromList, level, globals) => {
+      // an overridden builtins.__import__ gets (name, globals, None, fromlist, level) as upstream passes it
+      const imp = builtins.mpmap.get('__import__');
+      if (imp !== builtinImport && imp !== undefined) return callAny(imp, [name, globals ?? NoneObj, NoneObj, fromList, level], undefined);
+      return importModule(name, fromList, Number(level), globals);
+    };
     vmState.importFrom = importFrom;
     vmState.importStar = importStar;
   }

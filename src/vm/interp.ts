@@ -362,7 +362,8 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               break;
             }
             case Op.LOAD_BUILD_CLASS:
-              state[++sp] = vmState.buildClass;
+              // builtins.__build_class__ may be overridden (upstream's override dict)
+              state[++sp] = vmState.builtins.mpmap.get('__build_class__') ?? vmState.buildClass;
               break;
             case Op.LOAD_SUBSCR: {
               const index = state[sp--] as PyObj;
