@@ -5,7 +5,7 @@
 // seek() with OSError(EINVAL) for a negative absolute offset and clamping relative ones at 0, and
 // ValueError('I/O operation on closed file') after close (tell() and close() still work). open() reads
 // the host file when it opens and writes it back on close/flush.
-import { bufferOf, PyBytes } from '../objects/bytes.js';
+import { bufferOf, decodeUtf8, PyBytes } from '../objects/bytes.js';
 import { excArgs, OSErrorType, typeError, valueError } from '../objects/exceptions.js';
 import {
   defMethod, NoneObj, ObjectType, objectId, PyInstance, PyList, PyObject, PyType, type KwArgs, type PyObj,
@@ -14,8 +14,8 @@ import { str } from '../vm/runtime.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../vm/modules.js';
 import { fixed, parseArgs, truncatedU64, wordBig, wordInt } from './_util.js';
 
-const dec = new TextDecoder();
 const EINVAL = 22;
+const dec = new TextDecoder();
 
 export class PyStream extends PyObject {
   data: Uint8Array;
@@ -67,7 +67,8 @@ export class PyStream extends PyObject {
     return r;
   }
   out(b: Uint8Array): PyObj {
-    return this.text ? dec.decode(b) : new PyBytes(b.slice());
+    // text reads build a str, which upstream checks for valid UTF-8 (UnicodeError)
+    return this.text ? decodeUtf8(b) : new PyBytes(b.slice());
   }
   /** Stores what was written (a file's contents go back to its file system). */
   writeBack(): void {

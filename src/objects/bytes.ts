@@ -207,7 +207,11 @@ function bytesLikeBinary(op: Binary, a: PyObj, b: PyObj, make: (d: Uint8Array) =
 import { strModulo } from './strformat.js';
 BytesType.binary = (op, a, b) => bytesLikeBinary(op, a, b, (d) => new PyBytes(d));
 ByteArrayType.binary = (op, a, b) => bytesLikeBinary(op, a, b, (d) => new PyByteArray(d), true);
-MemoryViewType.binary = (op, a, b) => bytesLikeBinary(op, a, b, (d) => new PyBytes(d), true);
+// memoryview has no concatenation or repetition (array_binary_op refuses them for memoryview)
+MemoryViewType.binary = (op, a, b) =>
+  op === Binary.ADD || op === Binary.IADD || op === Binary.MUL || op === Binary.MUL + 100
+    ? undefined
+    : bytesLikeBinary(op, a, b, (d) => new PyBytes(d), true);
 
 /** The element typecode of a buffer object (bytes-like objects are 'B'). */
 function typecodeOf(o: PyObj): string {

@@ -4,7 +4,7 @@ import { excMsg, KeyErrorType, typeError, valueError } from './exceptions.js';
 import { MpMap } from './map.js';
 import {
   defMethod, NoneObj, ObjectType, PrintKind, PyClassMethod, PyObject, PyTuple, PyType, PyBuiltin, Binary,
-  typeOf, Unary, type KwArgs, type PyObj,
+  objectId, typeOf, Unary, type KwArgs, type PyObj,
 } from './object.js';
 
 export class PyDict extends PyObject {
@@ -153,7 +153,7 @@ export class PyDictView extends PyObject {
 }
 export const DictViewType = new PyType('dict_view', [ObjectType]);
 DictViewType.baseable = false;
-// views compare by content, so (as upstream) they have no hash
+// keys and items views compare by content, so (as upstream) they have no hash
 DictViewType.unhashable = true;
 const VIEW_NAMES = ['dict_keys', 'dict_values', 'dict_items'];
 DictViewType.getiter = (o) => new PyDictIter((o as PyDictView).d, (o as PyDictView).kind);
@@ -166,6 +166,8 @@ DictViewType.unary = (op, o) => {
   const v = o as PyDictView;
   if (op === Unary.LEN) return v.d.mpmap.used;
   if (op === Unary.BOOL) return v.d.mpmap.used !== 0;
+  // only values views hash (by identity); keys and items views are unhashable
+  if (op === Unary.HASH && v.kind === 1) return objectId(v);
   return undefined;
 };
 DictViewType.binary = (op, a, b) => {

@@ -10,6 +10,7 @@ export class PySlice extends PyObject {
 }
 export const SliceType = new PyType('slice', [ObjectType]);
 SliceType.baseable = false;
+SliceType.unhashable = true;
 SliceType.print = (o) => {
   const s = o as PySlice;
   return `slice(${repr(s.start)}, ${repr(s.stop)}, ${repr(s.step)})`;
@@ -69,8 +70,9 @@ export function sliceRange(s: PySlice, len: number): number[] {
 
 /** For types that only support step 1 (str, bytes, tuple, ...): [start, stop] or raise. */
 export function sliceStep1(s: PySlice, len: number): [number, number] {
-  if (s.step !== NoneObj && toIdx(s.step) !== 1) throw notImpl();
-  const [start, stop] = sliceIndices(s, len);
+  // the indices are computed first, so a zero step is a ValueError before the step-1 restriction
+  const [start, stop, step] = sliceIndices(s, len);
+  if (step !== 1) throw notImpl();
   return [start, Math.max(start, stop)];
 }
 import { excMsg, NotImplementedErrorType } from './exceptions.js';

@@ -136,6 +136,7 @@ export function strModulo(fmt: string, argsObj: PyObj, isBytes: boolean): PyObj 
     let arg: PyObj | undefined;
     if (fmt[i] === '(') {
       if (!dict) throw typeError('format needs a dict');
+      ai = 1; // the single dict argument is used up: a later positional conversion has nothing left
       const close = fmt.indexOf(')', i);
       if (close < 0) throw valueError('incomplete format key');
       const key = fmt.slice(i + 1, close);

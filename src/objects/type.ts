@@ -82,6 +82,7 @@ function userUnary(op: Unary, o: PyObj): PyObj | undefined {
     if (m !== undefined) {
       const r = callDunder(o, m, []);
       if (op === Unary.HASH) return hashResult(r);
+      if (op === Unary.INT && typeof r !== 'number' && typeof r !== 'bigint') throw excMsg(TypeErrorType);
       return r;
     }
     if (op === Unary.HASH && isUserDefined(t, '__eq__') !== undefined) {

@@ -8,7 +8,7 @@ import { floatBinary } from '../objects/float.js';
 import { intBinary, intHash, intUnary } from '../objects/int.js';
 import {
   Binary, BoolType, DELETE, NoneObj, NotImplementedObj, objectId, PrintKind, PyBuiltin, PyFloat, PyInstance, PyList, PyObject,
-  PyTuple, PyType, REFLECT_OFFSET, typeOf, Unary, type KwArgs, type PyObj, type SubscrValue,
+  PyTuple, PyType, TupleType, REFLECT_OFFSET, typeOf, Unary, type KwArgs, type PyObj, type SubscrValue,
 } from '../objects/object.js';
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
 import { PyBoundMethod, PyFunction } from '../objects/fun.js';
@@ -363,13 +363,18 @@ export function contains(container: PyObj, item: PyObj): boolean {
 
 /** `except X` matching: X is a class or tuple of classes. */
 export function excMatch(exc: PyObj, cls: PyObj): boolean {
-  if (cls instanceof PyTuple) {
-    for (const c of cls.items) if (excMatch(exc, c)) return true;
+  // the handler must name exception classes (a flat tuple of them at most), as upstream's
+  // EXCEPTION_MATCH: anything else is an unsupported operation naming the offending object
+  if (isBaseExceptionType(cls)) return (exc instanceof PyType ? exc : typeOf(exc)).isSubclassOf(cls);
+  if (cls instanceof PyTuple && cls.type === TupleType) {
+    const t = exc instanceof PyType ? exc : typeOf(exc);
+    for (const c of cls.items) {
+      if (!isBaseExceptionType(c)) throw typeError(`unsupported types for : '${typeName(exc)}', '${typeName(c)}'`);
+      if (t.isSubclassOf(c)) return true;
+    }
     return false;
   }
-  if (!(cls instanceof PyType)) return false;
-  const t = exc instanceof PyType ? exc : typeOf(exc);
-  return t.isSubclassOf(cls);
+  throw typeError(`unsupported types for : '${typeName(exc)}', '${typeName(cls)}'`);
 }
 
 export function unaryOp(op: Unary, a: PyObj): PyObj {
