@@ -1,7 +1,7 @@
 // bytes, bytearray and memoryview. Shared text methods come from str.ts (BYTES_KIND); this file holds
 // construction, printing, indexing and the mutable operations of bytearray.
 import { checkAlloc, getIter, iterNext, seqIndex, toArray, typeName, isTrue } from '../vm/runtime.js';
-import { excMsg, typeError, valueError, TypeErrorType } from './exceptions.js';
+import { excMsg, OverflowErrorType, typeError, valueError, TypeErrorType } from './exceptions.js';
 import { checkInt } from './int.js';
 import {
   Binary, defMethod, NoneObj, ObjectType, PrintKind, PyList, PyObject, PyType, Unary, type PyObj,
@@ -97,6 +97,9 @@ function bytesFromArgs(args: PyObj[], what: string): Uint8Array {
   }
   if (what === 'bytes' && args.length > 1) throw typeError('wrong number of arguments');
   if (typeof a === 'number' || typeof a === 'bigint') {
+    if (typeof a === 'bigint' && (a < -(2n ** 63n) || a >= 2n ** 63n)) {
+      throw excMsg(OverflowErrorType, 'overflow converting long int to machine word');
+    }
     const n = Number(a);
     if (n < 0) throw valueError('negative count');
     checkAlloc(n);

@@ -4,7 +4,8 @@ import { PyBytes } from '../objects/bytes.js';
 import { ComplexType } from '../objects/complex.js';
 import { DictType, dictUpdate, newDict, PyDict } from '../objects/dict.js';
 import {
-  BUILTIN_EXCEPTIONS, EOFErrorType, excMsg, PyException, typeError, TypeErrorType, valueError,
+  BUILTIN_EXCEPTIONS, EOFErrorType, excMsg, OverflowErrorType, PyException, typeError, TypeErrorType, valueError,
+  ValueErrorType,
 } from '../objects/exceptions.js';
 import { checkFloatArg, parseFloat as parseFloatText } from '../objects/float.js';
 import { floatToInt as f2i } from '../objects/int.js';
@@ -27,7 +28,7 @@ import { CodeObject } from './trace.js';
 import { loadAttr, loadAttrMaybe, registerUserClass, storeAttr } from './attr.js';
 import { callAny, currentFrame, runWithLocals } from './interp.js';
 import {
-  binaryOp, call, getIter, hashOf, isCallable, isTrue, iterNext, len, repr, str, toArray, typeName, unaryOp, rt,
+  binaryOp, call, checkAlloc, getIter, hashOf, isCallable, isTrue, iterNext, len, repr, str, toArray, typeName, unaryOp, rt,
 } from './runtime.js';
 import { MpMap } from '../objects/map.js';
 import { applyArities } from './arity.js';
@@ -212,8 +213,11 @@ for (const t of [ListType, DictType]) {
 nativeInit.set(StrType, (o, args) => {
   if (o instanceof PyBoxed) o.value = args.length ? str(args[0] as PyObj) : '';
 });
-defStatic(IntType, 'from_bytes', (a) => {
-  const b = (a[1] as PyBytes).data;
+// int.from_bytes(bytes[, byteorder[, signed]]): unsigned, big-endian unless byteorder is 'little'
+defStatic(IntType, 'from_bytes', (a, kw) => {
+  intBytesArgs(a, kw, 2);
+  const b = bufferOf(a[1] as PyObj);
+  if (b === undefined) throw typeError('object with buffer protocol required');
   const little = a[2] === 'little';
   let v = 0n;
   for (let i = 0; i < b.length; i++) {
@@ -222,17 +226,55 @@ defStatic(IntType, 'from_bytes', (a) => {
   }
   return normBig(v);
 }, true);
-defMethodOn(IntType, 'to_bytes', (a) => {
-  let v = BigInt(checkInt(a[0] as PyObj));
-  const n = Number(checkInt(a[1] as PyObj));
-  const little = (a[2] ?? 'big') === 'little';
+// int.to_bytes([length[, byteorder[, signed]]]): as upstream, negative values are always written in
+// two's complement (signed is ignored) and a value that does not fit raises OverflowError
+defMethodOn(IntType, 'to_bytes', (a, kw) => {
+  intBytesArgs(a, kw, 1);
+  const v = BigInt(checkInt(a[0] as PyObj));
+  const n = a.length < 2 ? 1 : wordNumber(a[1] as PyObj);
+  if (n < 0) throw excMsg(ValueErrorType);
+  checkAlloc(n);
+  const little = a[2] === 'little';
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    out[little ? i : n - 1 - i] = Number(v & 0xffn);
-    v >>= 8n;
+  let ok: boolean;
+  if (v >= -(2n ** 62n) && v < 2n ** 62n) {
+    // small int: the bytes needed for the value (a sign bit only for values below -1)
+    const slen = v > 0n ? Math.ceil(v.toString(2).length / 8) : v < -1n ? Math.floor(((~v).toString(2).length + 8) / 8) : Number(-v);
+    ok = slen <= n;
+    if (ok) writeTwos(out, v, n, little);
+  } else {
+    // mpz_as_bytes: whole 16-bit digits are converted; dropped bytes must be zero, and when the
+    // buffer is filled a negative value's top bit must be set
+    const mag = v < 0n ? -v : v;
+    const nbytes = Math.ceil(mag.toString(2).length / 16) * 2;
+    const tc = v < 0n ? (1n << BigInt(8 * nbytes)) - mag : mag;
+    ok = n >= nbytes || (tc >> BigInt(8 * n)) === 0n;
+    writeTwos(out, v, n, little);
+    if (v < 0n && n <= nbytes && n > 0) ok = ok && ((out[little ? n - 1 : 0] as number) & 0x80) !== 0;
   }
+  if (!ok) throw excMsg(OverflowErrorType, 'buffer too small');
   return new PyBytes(out);
 });
+function intBytesArgs(a: PyObj[], kw: KwArgs | undefined, min: number): void {
+  if (kw !== undefined && kw.size > 0) throw typeError("function doesn't take keyword arguments");
+  if (a.length < min) throw typeError(`function missing ${min - a.length} required positional arguments`);
+  if (a.length > 4) throw typeError(`function expected at most 4 arguments, got ${a.length}`);
+}
+function writeTwos(out: Uint8Array, v: bigint, n: number, little: boolean): void {
+  let x = v;
+  for (let i = 0; i < n; i++) {
+    out[little ? i : n - 1 - i] = Number(x & 0xffn);
+    x >>= 8n;
+  }
+}
+function wordNumber(o: PyObj): number {
+  const v = checkInt(o);
+  if (typeof v === 'bigint') {
+    if (v < -(2n ** 63n) || v >= 2n ** 63n) throw excMsg(OverflowErrorType, 'overflow converting long int to machine word');
+    return Number(v);
+  }
+  return v;
+}
 BoolType.make = (_c, args) => (args.length === 0 ? false : isTrue(args[0] as PyObj));
 BoolType.print = (o) => (o ? 'True' : 'False');
 FloatType.make = (_c, args) => {

@@ -12,9 +12,9 @@ import { makeBuiltins } from './builtins.js';
 import type { Code } from './code.js';
 import { callAny, resetInterpreter, runModuleCode } from './interp.js';
 import { loadMpy } from './loader.js';
-import { printObj, rt, str } from './runtime.js';
+import { printObj, rt, str, toArray, typeName } from './runtime.js';
 import { vmState, type EmitKind } from './state.js';
-import { loadAttrMaybe } from './attr.js';
+import { loadAttr, loadAttrMaybe } from './attr.js';
 import { makeSysModule, type SysState } from '../modules/sys.js';
 import { makeMicropythonModule } from '../modules/micropython.js';
 import { FROZEN_PREFIX, FrozenTable, type FrozenModule } from './frozen.js';
@@ -262,9 +262,10 @@ export function createVM(options: VmOptions): VM {
     return undefined;
   }
 
-  function importOne(fullName: string, leaf: string, parent: PyModule | undefined): PyModule {
+  function importOne(fullName: string, leaf: string, parent: PyModule | undefined): PyObj {
+    // whatever sys.modules holds under the name is the module, even if it is not a module object
     const existing = sysModules.mpmap.get(fullName);
-    if (existing instanceof PyModule) return existing;
+    if (existing !== undefined) return existing;
     if (!parent) {
       const nat = natives.get(fullName);
       if (nat) return nat;
@@ -318,18 +319,19 @@ export function createVM(options: VmOptions): VM {
       name = name ? `${base}.${name}` : base;
     }
     const comps = name.split('.');
-    let top: PyModule | undefined;
-    let cur: PyModule | undefined;
+    let top: PyObj | undefined;
+    let cur: PyObj | undefined;
     let full = '';
     for (const c of comps) {
       full = full ? `${full}.${c}` : c;
+      if (cur !== undefined && !(cur instanceof PyModule)) throw excMsg(ImportErrorType, `no module named '${full}'`);
       const m = importOne(full, c, cur);
       if (cur) (cur.globals as PyDict).mpmap.set(c, m);
       cur = m;
       top ??= m;
     }
     const wantLeaf = fromList !== NoneObj && fromList !== undefined && !(fromList instanceof PyTuple && fromList.items.length === 0);
-    return (wantLeaf ? cur : top) as PyModule;
+    return (wantLeaf ? cur : top) as PyObj;
   }
 
   function importFrom(module: PyObj, name: string): PyObj {
@@ -349,9 +351,20 @@ export function createVM(options: VmOptions): VM {
     throw excMsg(ImportErrorType, `can't import name ${name}`);
   }
 
+  // mp_import_all: the names in __all__ if there is one, else every public name of __dict__; any object
+  // registered in sys.modules works, one without __dict__ raises AttributeError
   function importStar(module: PyObj, into: PyDict): void {
-    if (!(module instanceof PyModule)) return;
-    for (const [k, v] of (module.globals as PyDict).mpmap.entries()) {
+    const all = loadAttrMaybe(module, '__all__');
+    if (all !== undefined) {
+      for (const n of toArray(all)) {
+        if (typeof n !== 'string') throw typeError(`can't convert '${typeName(n)}' object to str implicitly`);
+        into.mpmap.set(n, loadAttr(module, n));
+      }
+      return;
+    }
+    const d = module instanceof PyModule ? module.globals : loadAttr(module, '__dict__');
+    if (!(d instanceof PyDict)) return;
+    for (const [k, v] of d.mpmap.entries()) {
       if (typeof k === 'string' && !k.startsWith('_')) into.mpmap.set(k, v);
     }
   }
