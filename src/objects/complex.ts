@@ -1,8 +1,8 @@
 // complex numbers (objcomplex.c): arithmetic including upstream's polar-form power, repr via formatFloat.
 import { excMsg, typeError, ZeroDivisionErrorType } from './exceptions.js';
-import { FLOAT_REPR_PREC, formatFloat, parseFloat as parseFloatText } from './float.js';
+import { checkFloatArg, floatMaybe, FLOAT_REPR_PREC, formatFloat, parseFloat as parseFloatText } from './float.js';
 import { Binary, ObjectType, PyFloat, PyObject, PyType, Unary, type PyObj } from './object.js';
-import { setComplexPow } from '../vm/runtime.js';
+import { setComplexPow, typeName } from '../vm/runtime.js';
 
 export class PyComplex extends PyObject {
   constructor(public re: number, public im: number) {
@@ -30,9 +30,31 @@ ComplexType.print = (o) => {
   return formatFloat(c.im, 'g', FLOAT_REPR_PREC) + 'j';
 };
 
+/** mp_obj_get_complex_maybe: a number, a complex, or an object whose __complex__ returns a complex. */
+function complexMaybe(o: PyObj): [number, number] | undefined {
+  const f = floatMaybe(o);
+  if (f !== undefined) return [f, 0];
+  if (o instanceof PyComplex) return [o.re, o.im];
+  if (typeof o !== 'object' || !o.type.unary) return undefined;
+  const r = o.type.unary(Unary.COMPLEX, o);
+  return r instanceof PyComplex ? [r.re, r.im] : undefined;
+}
+
 ComplexType.make = (_c, args) => {
   if (args.length === 0) return new PyComplex(0, 0);
   const a = args[0] as PyObj;
+  if (args.length === 1 && typeof a !== 'string') {
+    const p = complexMaybe(a);
+    if (!p) throw typeError(`can't convert ${typeName(a)} to complex`);
+    return new PyComplex(p[0], p[1]);
+  }
+  if (args.length === 2) {
+    // two arguments: each a complex or something float() accepts
+    const b = args[1] as PyObj;
+    const p: [number, number] = a instanceof PyComplex ? [a.re, a.im] : [checkFloatArg(a), 0];
+    const q: [number, number] = b instanceof PyComplex ? [b.re, b.im] : [checkFloatArg(b), 0];
+    return new PyComplex(p[0] - q[1], p[1] + q[0]);
+  }
   if (typeof a === 'string') {
     const s = a.trim().replace(/^\((.*)\)$/, '$1');
     const m = /^([+-]?[^+-]*(?:e[+-]\d+)?)?([+-][^+-]*(?:e[+-]\d+)?)?j$/i.exec(s);

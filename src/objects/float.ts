@@ -268,7 +268,8 @@ export function floatBinary(op: Binary, a: number, b: number): PyObj | undefined
     case Binary.POW: case Binary.IPOW:
       if (a === 0 && b < 0 && Number.isFinite(b)) zeroDiv();
       if (a < 0 && b !== Math.floor(b) && !Number.isNaN(b)) return undefined; // complex handles it
-      if (a === 1 || b === 0) return new PyFloat(1);
+      // C's pow: 1 ** anything, anything ** 0 and (-1) ** ±inf are all 1 (JS gives NaN for the last)
+      if (a === 1 || b === 0 || (a === -1 && (b === Infinity || b === -Infinity))) return new PyFloat(1);
       return new PyFloat(Math.pow(a, b));
     case Binary.DIVMOD: {
       if (b === 0) zeroDiv();
@@ -320,9 +321,9 @@ const FLOAT_TEXT = /^[+-]?(?:(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:e[+-]?\d+)?|inf|
 
 /** float(str) parsing (mp_parse_num_float); raises ValueError like upstream. */
 export function parseFloat(text: string): number {
-  const t = text.trim();
-  if (!FLOAT_TEXT.test(t)) throw valueError(`invalid syntax for number`);
-  const low = t.toLowerCase().replace(/_/g, '');
+  // underscores are skipped wherever they appear among the characters of the number
+  const low = text.trim().toLowerCase().replace(/_/g, '');
+  if (!FLOAT_TEXT.test(low)) throw valueError(`invalid syntax for number`);
   if (low.endsWith('inf') || low.endsWith('infinity')) return low.startsWith('-') ? -Infinity : Infinity;
   if (low.endsWith('nan')) return NaN;
   return Number(low);
@@ -331,11 +332,20 @@ export function parseFloat(text: string): number {
 FloatType.print = (o: PyObj, _k: PrintKind): string => floatRepr((o as PyFloat).v);
 FloatType.unary = (op, o) => floatUnary(op, (o as PyFloat).v);
 
-export function checkFloatArg(o: PyObj): number {
+/** mp_obj_get_float_maybe: bool, int, float, or an object whose __float__ returns a float. */
+export function floatMaybe(o: PyObj): number | undefined {
   if (o instanceof PyFloat) return o.v;
   if (typeof o === 'number') return o;
   if (typeof o === 'bigint') return Number(o);
   if (typeof o === 'boolean') return o ? 1 : 0;
-  throw typeError(`can't convert ${typeof o === 'string' ? 'str' : o.type.name} to float`);
+  if (typeof o === 'string' || !o.type.unary) return undefined;
+  const r = o.type.unary(Unary.FLOAT, o);
+  return r instanceof PyFloat ? r.v : undefined;
+}
+
+export function checkFloatArg(o: PyObj): number {
+  const v = floatMaybe(o);
+  if (v === undefined) throw typeError(`can't convert ${typeof o === 'object' ? o.type.name : 'str'} to float`);
+  return v;
 }
 FloatType.eqChecksOther = true;

@@ -60,6 +60,8 @@ export const enum Unary {
   INT = 8,
   FLOAT = 9,
   SIZEOF = 10,
+  /** __complex__: only user classes implement it (upstream's MP_UNARY_OP_COMPLEX_MAYBE) */
+  COMPLEX = 11,
 }
 
 /** Binary operations, numbered as BINARY_OP_MULTI's operand; extra internal ones after. */

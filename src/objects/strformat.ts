@@ -2,7 +2,7 @@
 // bytes (as upstream does), floats go through formatFloat, '{:,}' is ignored for floats.
 import { printObj, repr, str as toStr, typeName } from '../vm/runtime.js';
 import { excMsg, IndexErrorType, NotImplementedErrorType, typeError, valueError } from './exceptions.js';
-import { FLOAT_REPR_PREC, formatFloat } from './float.js';
+import { floatMaybe, FLOAT_REPR_PREC, formatFloat } from './float.js';
 import { floatToInt, type Int } from './int.js';
 import { NoneObj, PrintKind, PyFloat, PyTuple, Unary, type KwArgs, type PyObj } from './object.js';
 import { keyError } from '../vm/runtime.js';
@@ -103,10 +103,9 @@ function intForPercent(o: PyObj): Int | undefined {
   return r === undefined ? undefined : asIntForFormat(r);
 }
 function asFloat(o: PyObj): number {
-  if (o instanceof PyFloat) return o.v;
-  const i = asIntForFormat(o);
-  if (i !== undefined) return Number(i);
-  throw typeError(`can't convert ${typeName(o)} to float`);
+  const v = floatMaybe(o);
+  if (v === undefined) throw typeError(`can't convert ${typeName(o)} to float`);
+  return v;
 }
 
 // ------------------------------------------------------------------ % formatting

@@ -63,7 +63,7 @@ function strResult(r: PyObj): string {
 const UNARY_NAMES: Partial<Record<Unary, string>> = {
   [Unary.POS]: '__pos__', [Unary.NEG]: '__neg__', [Unary.INVERT]: '__invert__', [Unary.BOOL]: '__bool__',
   [Unary.LEN]: '__len__', [Unary.HASH]: '__hash__', [Unary.ABS]: '__abs__', [Unary.INT]: '__int__',
-  [Unary.FLOAT]: '__float__',
+  [Unary.FLOAT]: '__float__', [Unary.COMPLEX]: '__complex__',
 };
 
 // upstream stores __hash__'s result as a small int: any int (or bool) truncated to the small-int range

@@ -281,12 +281,10 @@ FloatType.make = (_c, args) => {
   if (args.length === 0) return new PyFloat(0);
   const a = args[0] as PyObj;
   if (typeof a === 'string') return new PyFloat(parseFloatText(a));
-  if (a instanceof PyBytes) return new PyFloat(parseFloatText(new TextDecoder().decode(a.data)));
+  // float_make_new: any buffer holds text to parse; otherwise mp_obj_get_float (__float__ included)
+  const buf = bufferOf(a);
+  if (buf !== undefined) return new PyFloat(parseFloatText(new TextDecoder().decode(buf)));
   if (a instanceof PyFloat) return a;
-  if (typeof a === 'object' && a.type.isUser) {
-    const r = unaryOp(Unary.FLOAT, a);
-    return r;
-  }
   return new PyFloat(checkFloatArg(a));
 };
 NoneObj.type.print = () => 'None';
@@ -373,6 +371,11 @@ export function dirOf(o: PyObj | undefined, hooksGlobals: () => PyDict): PyObj {
   if (o instanceof PyModule) {
     for (const [k] of (o.globals as PyDict).mpmap.entries()) add(k);
   } else {
+    // an instance whose class defines __dir__ answers itself (a class's own __dir__ is not a method)
+    if (!(o instanceof PyType) && typeOf(o).isUser) {
+      const m = typeOf(o).lookup('__dir__');
+      if (m instanceof PyFunction) return call(m, [o]);
+    }
     const d = (o as { dict?: unknown }).dict;
     if (d instanceof Map && !(o instanceof PyType)) for (const k of d.keys()) add(k);
     const t = o instanceof PyType ? o : typeOf(o);
