@@ -1,5 +1,5 @@
 // complex numbers (objcomplex.c): arithmetic including upstream's polar-form power, repr via formatFloat.
-import { excMsg, typeError, ZeroDivisionErrorType } from './exceptions.js';
+import { excMsg, typeError, valueError, ZeroDivisionErrorType } from './exceptions.js';
 import { checkFloatArg, floatMaybe, FLOAT_REPR_PREC, formatFloat, parseFloat as parseFloatText } from './float.js';
 import { Binary, ObjectType, PyFloat, PyObject, PyType, Unary, type PyObj } from './object.js';
 import { setComplexPow, typeName } from '../vm/runtime.js';
@@ -30,6 +30,87 @@ ComplexType.print = (o) => {
   return formatFloat(c.im, 'g', FLOAT_REPR_PREC) + 'j';
 };
 
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+
+/** mp_parse_float_internal's scan: digits, one '.', an exponent, underscores; returns [value, end]. */
+function scanDecimal(s: string, from: number): [number, number] | undefined {
+  let i = from;
+  let text = '';
+  let inExp = false;
+  let seenDot = false;
+  while (i < s.length) {
+    const c = s[i] as string;
+    if (c >= '0' && c <= '9') text += c;
+    else if (c === '_') { /* skipped */ } else if (c === '.' && !seenDot && !inExp) {
+      seenDot = true;
+      text += c;
+    } else if ((c === 'e' || c === 'E') && !inExp) {
+      inExp = true;
+      text += 'e';
+      if (s[i + 1] === '+' || s[i + 1] === '-') text += s[++i] as string;
+      if (i + 1 >= s.length) return undefined;
+    } else break;
+    i++;
+  }
+  // missing digits count as zero, as upstream's accumulator starts at 0
+  const [mant = '', exp] = text.split('e');
+  const m = mant === '' || mant === '.' ? '0' : mant;
+  const e = exp === undefined ? '' : /\d/.test(exp) ? 'e' + exp : '';
+  return [Number(m + e), i];
+}
+
+/** complex(str): mp_parse_num_decimal with force_complex (a real part, then an optional imaginary one). */
+function parseComplexText(s: string): PyComplex {
+  const bad = (): never => {
+    throw valueError('invalid syntax for number');
+  };
+  let i = 0;
+  let real = 0;
+  let haveReal = false;
+  for (;;) {
+    while (isSpace(s[i])) i++;
+    let neg = false;
+    if (s[i] === '+') i++;
+    else if (s[i] === '-') {
+      i++;
+      neg = true;
+    }
+    const valStart = i;
+    let v: number;
+    const word = s.slice(i, i + 8).toLowerCase();
+    if (word.startsWith('inf') && i + 2 < s.length) {
+      v = Infinity;
+      i += word.startsWith('infinity') && i + 7 < s.length ? 8 : 3;
+    } else if (word.startsWith('nan') && i + 2 < s.length) {
+      v = NaN;
+      i += 3;
+    } else {
+      const r = scanDecimal(s, i);
+      if (r === undefined) return bad();
+      [v, i] = r;
+    }
+    let imag = false;
+    if (s[i] === 'j' || s[i] === 'J') {
+      if (i === valStart) v = 1;
+      i++;
+      imag = true;
+    }
+    if (neg) v = -v;
+    if (i === valStart) return bad();
+    while (isSpace(s[i])) i++;
+    if (i !== s.length) {
+      if (!haveReal && !imag) {
+        real = v;
+        haveReal = true;
+        continue;
+      }
+      return bad();
+    }
+    if (haveReal && !imag) return bad();
+    return imag ? new PyComplex(real, v) : new PyComplex(v, 0);
+  }
+}
+
 /** mp_obj_get_complex_maybe: a number, a complex, or an object whose __complex__ returns a complex. */
 function complexMaybe(o: PyObj): [number, number] | undefined {
   const f = floatMaybe(o);
@@ -55,17 +136,10 @@ ComplexType.make = (_c, args) => {
     const q: [number, number] = b instanceof PyComplex ? [b.re, b.im] : [checkFloatArg(b), 0];
     return new PyComplex(p[0] - q[1], p[1] + q[0]);
   }
-  if (typeof a === 'string') {
-    const s = a.trim().replace(/^\((.*)\)$/, '$1');
-    const m = /^([+-]?[^+-]*(?:e[+-]\d+)?)?([+-][^+-]*(?:e[+-]\d+)?)?j$/i.exec(s);
-    if (m) return new PyComplex(m[2] !== undefined ? parseFloatText(m[1] ?? '0') : 0, parseFloatText(m[2] ?? m[1] ?? '1'));
-    return new PyComplex(parseFloatText(s), 0);
-  }
+  if (typeof a === 'string') return parseComplexText(a);
   const p = parts(a);
   if (!p) throw typeError("can't convert to complex");
-  const q: [number, number] | undefined = args.length > 1 ? parts(args[1] as PyObj) : [0, 0];
-  if (!q) throw typeError("can't convert to complex");
-  return new PyComplex(p[0] - q[1], p[1] + q[0]);
+  return new PyComplex(p[0], p[1]);
 };
 
 export function complexBinary(op: Binary, ar: number, ai: number, b: PyObj): PyObj | undefined {

@@ -185,7 +185,8 @@ IntType.binary = (op, a, b) => {
   if (typeof y === 'number' || typeof y === 'bigint' || typeof y === 'boolean') {
     return op >= 100 ? intBinary((op - 100) as Binary, typeof y === 'boolean' ? Number(y) : y, x) : intBinary(op, x, typeof y === 'boolean' ? Number(y) : y);
   }
-  if (y instanceof PyFloat) return op >= 100 ? undefined : binaryOp(op, Number(x), y);
+  // int op float is float arithmetic; an op float does not support (|, &, ...) is unsupported, not retried
+  if (y instanceof PyFloat) return op >= 100 ? undefined : FloatType.binary?.(op, new PyFloat(Number(x)), y);
   return undefined;
 };
 nativeInit.set(IntType, (o, args) => {

@@ -209,7 +209,8 @@ export function pyEquals(a: PyObj, b: PyObj): boolean {
   if (a === b) {
     if (a instanceof PyFloat) return !Number.isNaN(a.v);
     // instances of user classes may define a non-reflexive __eq__ (upstream's EQ_NOT_REFLEXIVE)
-    if (typeof a !== 'object' || !a.type.isUser) return true;
+    // a complex with a nan part is not equal to itself either; compared by value below
+    if (typeof a !== 'object' || (!a.type.isUser && a.type.name !== 'complex')) return true;
   }
   const ta = typeof a;
   const tb = typeof b;
