@@ -345,7 +345,8 @@ export function decodeUtf8(buf: Uint8Array): string {
 import { UnicodeErrorType } from './exceptions.js';
 const hex = (a: PyObj[]): PyObj => {
   const d = bufferOf(a[0] as PyObj) as Uint8Array;
-  const sep = a[1] === undefined ? '' : latin1OrStr(a[1]);
+  // the separator is one character: the first of the given string
+  const sep = a[1] === undefined || d.length === 0 ? '' : latin1OrStr(a[1]).slice(0, 1);
   return Array.from(d, (x) => x.toString(16).padStart(2, '0')).join(sep);
 };
 function latin1OrStr(o: PyObj): string {
@@ -353,6 +354,7 @@ function latin1OrStr(o: PyObj): string {
 }
 defMethod(BytesType, 'hex', hex);
 defMethod(ByteArrayType, 'hex', hex);
+defMethod(MemoryViewType, 'hex', hex);
 defMethod(ByteArrayType, 'append', (a) => {
   const ba = a[0] as PyByteArray;
   ba.data = concat(ba.data, Uint8Array.of(Number(checkInt(a[1] as PyObj)) & 0xff));

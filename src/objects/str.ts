@@ -469,11 +469,18 @@ const BYTEARRAY_KIND: Kind = {
 };
 defShared(ByteArrayType, BYTEARRAY_KIND);
 const fromhex = new PyClassMethod(new PyBuiltin('fromhex', (a) => {
-  const s = STR_KIND.text(a[1] as PyObj).replace(/\s+/g, '');
-  if (s.length % 2 || /[^0-9a-fA-F]/.test(s)) throw valueError('non-hex digit found');
-  const out = new Uint8Array(s.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
-  return a[0] === ByteArrayType ? new PyByteArray(out) : new PyBytes(out);
+  // whitespace may only come between digit pairs (mp_obj_bytes_fromhex)
+  const s = STR_KIND.text(a[1] as PyObj);
+  const out: number[] = [];
+  for (let i = 0; i < s.length;) {
+    const c1 = s[i++] as string;
+    if (/\s/.test(c1)) continue;
+    const c2 = s[i++];
+    if (c2 === undefined || !/[0-9a-fA-F]/.test(c1) || !/[0-9a-fA-F]/.test(c2)) throw valueError('non-hex digit');
+    out.push(parseInt(c1 + c2, 16));
+  }
+  const bytes = Uint8Array.from(out);
+  return a[0] === ByteArrayType ? new PyByteArray(bytes) : new PyBytes(bytes);
 }));
 BytesType.dict.set('fromhex', fromhex);
 ByteArrayType.dict.set('fromhex', fromhex);

@@ -244,6 +244,29 @@ export function pyEquals(a: PyObj, b: PyObj): boolean {
   return a === b;
 }
 
+/**
+ * mp_obj_equal_not_equal when a user instance is involved: each side in turn (a str or int on the left
+ * goes straight to the right's methods) tries __ne__ for !=, then __eq__; __eq__'s result is returned
+ * as is for ==, and its truth inverted for !=. Neither answering means identity.
+ */
+function userEqNe(op: Binary, a: PyObj, b: PyObj): PyObj {
+  for (let pass = 0; pass < 2; pass++) {
+    const x = pass === 0 ? a : b;
+    const y = pass === 0 ? b : a;
+    if (typeof x !== 'object' || !x.type.isUser) continue;
+    if (op === Binary.NE) {
+      const ne = x.type.lookup('__ne__');
+      if (ne !== undefined && !(ne instanceof PyBuiltin)) {
+        const r = call(ne, [x, y]);
+        if (r !== NotImplementedObj) return r;
+      }
+    }
+    const r = x.type.binary?.(Binary.EQ, x, y);
+    if (r !== undefined) return op === Binary.EQ ? r : !isTrue(r);
+  }
+  return (a === b) === (op === Binary.EQ);
+}
+
 function toIntVal(o: PyObj): number | bigint {
   return typeof o === 'boolean' ? (o ? 1 : 0) : (o as number | bigint);
 }
@@ -274,22 +297,9 @@ export function binaryOp(op: Binary, a: PyObj, b: PyObj): PyObj {
     case Binary.IS:
       return a === b;
     case Binary.EQ:
-      // a user __eq__'s result is returned as is (it need not be a bool)
-      if (typeof a === 'object' && a.type.isUser && a.type.binary) {
-        const r = a.type.binary(Binary.EQ, a, b);
-        if (r !== undefined) return r;
-      }
-      return pyEquals(a, b);
-    case Binary.NE: {
-      if (typeof a === 'object' && a.type.isUser) {
-        const ne = a.type.lookup('__ne__');
-        if (ne !== undefined && !(ne instanceof PyBuiltin)) {
-          const r = call(ne, [a, b]);
-          if (r !== NotImplementedObj) return r;
-        }
-      }
-      return !pyEquals(a, b);
-    }
+    case Binary.NE:
+      if ((typeof a === 'object' && a.type.isUser) || (typeof b === 'object' && b.type.isUser)) return userEqNe(op, a, b);
+      return (op === Binary.EQ) === pyEquals(a, b);
     case Binary.IN:
       return contains(b, a);
     case Binary.EXC_MATCH:
