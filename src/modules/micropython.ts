@@ -43,7 +43,10 @@ export function makeMicropythonModule(): PyModule {
       return NoneObj;
     })],
   ]);
-  return new PyModule('micropython', dictFromMap(m));
+  const mod = new PyModule('micropython', dictFromMap(m));
+  // modmicropython.c's table order: __name__, const, opt_level first
+  mod.tableOrder = [...m.keys()];
+  return mod;
 }
 
 /**

@@ -460,6 +460,8 @@ export const ListType = new PyType('list', [ObjectType]);
 export class PyModule extends PyObject {
   /** Upstream's builtin modules have fixed (ROM) globals: attribute stores raise AttributeError. */
   readOnly = false;
+  /** A builtin module's names in table order (upstream's ROM dicts iterate in source order). */
+  tableOrder: readonly string[] | undefined;
   constructor(public name: string, public globals: PyObject & { mpmap: unknown }) {
     super(ModuleType);
   }

@@ -9,7 +9,7 @@ import { PyDict } from './dict.js';
 import {
   BaseExceptionType, BUILTIN_EXCEPTIONS, excMsg, OSErrorType, PyException, StopIterationType, typeError, TypeErrorType,
 } from './exceptions.js';
-import { PyBoundMethod, PyFunction, PyProperty, PropertyType } from './fun.js';
+import { BoundMethodType, PyBoundMethod, PyFunction, PyProperty, PropertyType } from './fun.js';
 import { normBig } from './int.js';
 import {
   Binary, ClassMethodType, DELETE, defMethod, EMPTY_TUPLE, NoneObj, ObjectType, PrintKind, PyBuiltin,
@@ -463,7 +463,12 @@ export class PySuper extends PyObject {
 export const SuperType = new PyType('super', [ObjectType]);
 SuperType.baseable = false;
 SuperType.attrFirst = true;
-SuperType.print = (o) => `<super: <class '${(o as PySuper).cls.name}'>, <${typeName((o as PySuper).obj)} object>>`;
+SuperType.print = (o) => `<super: <class '${(o as PySuper).cls.name}'>, ${repr((o as PySuper).obj)}>`;
+// bound_method's print: the object's address (%p, no 0x), then the receiver and function reprs
+BoundMethodType.print = (o) => {
+  const m = o as PyBoundMethod;
+  return `<bound_method ${hexId(m).slice(2)} ${repr(m.self)}.${repr(m.fn)}>`;
+};
 
 /** The raw class attribute super(cls, ...) would find, without binding (LOAD_SUPER_METHOD). */
 export function superRaw(cls: PyType, name: string): PyObj | undefined {

@@ -624,7 +624,9 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     } else {
       // builtinhelp.c: the object, then its module globals or its type's own dict
       rt.hooks.stdout(`object ${str(o)} is of type ${typeOf(o).name}\n`);
-      const entries = o instanceof PyModule ? [...(o.globals as PyDict).mpmap.entries()]
+      const g = o instanceof PyModule ? (o.globals as PyDict).mpmap : undefined;
+      const entries = o instanceof PyModule && g !== undefined
+        ? o.tableOrder?.map((k) => [k, g.get(k) as PyObj] as const) ?? [...g.entries()]
         : [...(o instanceof PyType ? o : typeOf(o)).dict.entries()];
       for (const [k, v] of entries) rt.hooks.stdout(`  ${str(k)} -- ${str(v)}\n`);
     }

@@ -30,5 +30,7 @@ export function registerNativeModule(name: string, factory: NativeModuleFactory)
 export function makeModule(name: string, attrs: Record<string, PyObj | NativeFn>): PyModule {
   const m = new Map<string, PyObj>([['__name__', name]]);
   for (const [k, v] of Object.entries(attrs)) m.set(k, typeof v === 'function' ? new PyBuiltin(k, v) : v);
-  return new PyModule(name, dictFromMap(m));
+  const mod = new PyModule(name, dictFromMap(m));
+  mod.tableOrder = [...m.keys()];
+  return mod;
 }

@@ -59,7 +59,8 @@ export function printObj(o: PyObj, kind: PrintKind): string {
     default: {
       const p = o.type.print;
       if (p) return p(o, kind);
-      return `<${o.type.name} object at ${hexId(o)}>`;
+      // upstream prints a native object without a print slot as its type name in angle brackets
+      return `<${o.type.name}>`;
     }
   }
 }
