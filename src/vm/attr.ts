@@ -190,8 +190,8 @@ export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE):
   }
   if (o instanceof PyModule) {
     const m = (o.globals as PyDict).mpmap;
-    // sys delegates stores of ps1 and ps2 (the unix build has no sys.tracebacklimit); other builtins are fixed
-    if (o.readOnly && !(o.name === 'sys' && value !== DELETE && SYS_MUTABLE.has(name))) {
+    // sys delegates path, ps1 and ps2 (the unix build has no sys.tracebacklimit); other builtins are fixed
+    if (o.readOnly && !(o.name === 'sys' && SYS_MUTABLE.has(name))) {
       throw excMsg(AttributeErrorType, `'module' object has no attribute '${name}'`);
     }
     if (value === DELETE) {
@@ -236,7 +236,7 @@ export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE):
   throw mkAttributeError(o, name);
 }
 
-const SYS_MUTABLE = new Set(['ps1', 'ps2']);
+const SYS_MUTABLE = new Set(['path', 'ps1', 'ps2']);
 
 /** Subclasses cached fastSetattr too: clear it on every user class once any class changes. */
 const userClasses = new Set<WeakRef<PyType>>();

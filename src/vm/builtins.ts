@@ -420,7 +420,17 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     }
     return cls;
   });
-  def('__import__', (args) => hooks.importModule(str(args[0] as PyObj), args[3] ?? NoneObj, Number(args[4] ?? 0), args[1] instanceof PyDict ? args[1] : undefined));
+  def('__import__', (args) => {
+    // mp_builtin___import___default's checks: level >= 0, a str name, globals a dict when relative
+    const level = Number(args[4] ?? 0);
+    if (level < 0) throw excMsg(ValueErrorType);
+    const name = args[0] as PyObj;
+    if (typeof name !== 'string') throw typeError(`can't convert '${typeName(name)}' object to str implicitly`);
+    const g = args[1];
+    if (level > 0 && g !== undefined && g !== NoneObj && !(g instanceof PyDict && g.type === DictType)) throw excMsg(TypeErrorType);
+    if (name === '' && level === 0) throw excMsg(ValueErrorType);
+    return hooks.importModule(name, args[3] ?? NoneObj, level, g instanceof PyDict ? g : undefined);
+  });
   def('abs', (a) => {
     argCount('abs', a, 1, 1);
     return unaryOp(Unary.ABS, a[0] as PyObj);

@@ -179,6 +179,12 @@ export function formatException(e: PyException): string {
   return out + printObj(e, PrintKind.EXC) + '\n';
 }
 
+/** Builtins a file on sys.path may replace (MP_REGISTER_EXTENSIBLE_MODULE in the unix build). */
+const EXTENSIBLE_MODULES = new Set([
+  'array', 'binascii', 'collections', 'errno', 'hashlib', 'heapq', 'io', 'json', 'os', 'platform', 'random', 're',
+  'select', 'socket', 'struct', 'time', 'asyncio',
+]);
+
 export function createVM(options: VmOptions): VM {
   const host = options.host;
   const compile = options.compile;
@@ -262,28 +268,52 @@ export function createVM(options: VmOptions): VM {
     return undefined;
   }
 
+  /** sys.path as the program left it (it may rebind or delete it), for the import search. */
+  function sysPathItems(): PyObj[] {
+    const p = natives.get('sys')?.globals.mpmap;
+    const v = (p as { get(k: PyObj): PyObj | undefined } | undefined)?.get('path');
+    return v instanceof PyList || v instanceof PyTuple ? v.items : [];
+  }
+
+  /**
+   * mp_module_get_builtin: non-extensible builtins (and `usys`, and `u` + an extensible name) are found
+   * before the filesystem; extensible ones only after it, so a file on sys.path can replace them.
+   */
+  function builtinModule(name: string, extensible: boolean): PyModule | undefined {
+    let canon = name;
+    if (extensible !== EXTENSIBLE_MODULES.has(name)) return undefined;
+    if (!extensible && !natives.has(name) && !nativeModules.has(name)) {
+      if (name === 'usys') canon = 'sys';
+      else if (name.startsWith('u') && EXTENSIBLE_MODULES.has(name.slice(1))) canon = name.slice(1);
+      else return undefined;
+    }
+    const nat = natives.get(canon);
+    if (nat) return nat;
+    const factory = nativeModules.get(canon);
+    if (!factory) return undefined;
+    const m = factory(moduleHost);
+    // asyncio is frozen Python upstream, so its globals stay writable
+    if (canon !== 'asyncio') m.readOnly = true;
+    natives.set(canon, m);
+    return m;
+  }
+
   function importOne(fullName: string, leaf: string, parent: PyModule | undefined): PyObj {
-    // whatever sys.modules holds under the name is the module, even if it is not a module object
-    const existing = sysModules.mpmap.get(fullName);
+    // whatever sys.modules holds under the name is the module, even if it is not a module object;
+    // with an empty sys.path loaded modules are ignored (a way to force the builtin)
+    const searchPath = sysPathItems();
+    const existing = searchPath.length > 0 ? sysModules.mpmap.get(fullName) : undefined;
     if (existing !== undefined) return existing;
     if (!parent) {
-      const nat = natives.get(fullName);
-      if (nat) return nat;
-      const factory = nativeModules.get(fullName) ?? nativeModules.get(fullName.replace(/^u/, ''));
-      if (factory) {
-        const m = factory(moduleHost);
-        // asyncio is frozen Python upstream, so its globals stay writable
-        if (fullName !== 'asyncio') m.readOnly = true;
-        natives.set(fullName, m);
-        return m;
-      }
+      const b = builtinModule(fullName, false);
+      if (b) return b;
     }
     const dirs: string[] = [];
     if (parent) {
       const p = (parent.globals as PyDict).mpmap.get('__path__');
       if (typeof p === 'string') dirs.push(p);
     } else {
-      for (const d of sys.path.items) if (typeof d === 'string') dirs.push(d);
+      for (const d of searchPath) if (typeof d === 'string') dirs.push(d);
     }
     for (const dir of dirs) {
       const base = joinPath(dir, leaf);
@@ -299,6 +329,8 @@ export function createVM(options: VmOptions): VM {
       const file = findModuleFile(base);
       if (file) return loadFileModule(fullName, file, false, dir);
     }
+    const ext = parent ? undefined : builtinModule(fullName, true);
+    if (ext) return ext;
     throw excMsg(ImportErrorType, `no module named '${fullName}'`);
   }
 
@@ -325,8 +357,10 @@ export function createVM(options: VmOptions): VM {
     for (const c of comps) {
       full = full ? `${full}.${c}` : c;
       if (cur !== undefined && !(cur instanceof PyModule)) throw excMsg(ImportErrorType, `no module named '${full}'`);
+      // a submodule becomes an attribute of its package only when it is first loaded
+      const fresh = sysModules.mpmap.get(full) === undefined;
       const m = importOne(full, c, cur);
-      if (cur) (cur.globals as PyDict).mpmap.set(c, m);
+      if (cur && fresh) (cur.globals as PyDict).mpmap.set(c, m);
       cur = m;
       top ??= m;
     }
