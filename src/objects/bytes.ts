@@ -117,7 +117,10 @@ function bytesFromArgs(args: PyObj[], what: string): Uint8Array {
   return out;
 }
 
-BytesType.make = (cls, args) => new PyBytes(bytesFromArgs(args, 'bytes'), cls);
+BytesType.make = (cls, args, kw) => {
+  if (kw !== undefined && kw.size > 0) throw excMsg(notImplType(), 'keyword argument(s) not implemented - use normal args instead');
+  return new PyBytes(bytesFromArgs(args, 'bytes'), cls);
+};
 ByteArrayType.make = (cls, args) => {
   const b = new PyByteArray(bytesFromArgs(args, 'bytearray'), cls);
   if (cls.isUser) b.dict = new Map();
@@ -259,7 +262,10 @@ ByteArrayType.subscr = (o, index, value) => {
     const [s, e0, step] = sliceIndices(index, d.length);
     if (step !== 1) throw excMsg(notImplType());
     const e = Math.max(s, e0);
-    const src = bufferOf(value) ?? Uint8Array.from(toArray(value).map((x) => Number(checkInt(x)) & 0xff));
+    // array_subscr takes only array, bytearray or bytes on the right
+    const bytesLike = value instanceof PyBytes || value instanceof PyByteArray || (typeof value === 'object' && value.type.name === 'array');
+    const src = bytesLike ? bufferOf(value) : undefined;
+    if (src === undefined) throw excMsg(notImplType(), 'array/bytes required on right side');
     if (src.length === e - s) {
       // same size: in place, so views and uctypes addresses of the bytearray stay valid
       d.set(src, s);

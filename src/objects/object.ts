@@ -138,6 +138,10 @@ export class PyType extends PyObject implements TypeSlots {
   eqChecksOther = false;
   /** The class namespace came from an OrderedDict (type(name, bases, od)): __dict__ lists in its order. */
   orderedDict = false;
+  /** User classes: some class derives from this one (upstream's MP_TYPE_FLAG_IS_SUBCLASSED). */
+  subclassed = false;
+  /** User classes: a property, descriptor or __setattr__/__delattr__ is defined here or inherited. */
+  hasSpecialAccessors = false;
   make?: TypeSlots['make'];
   print?: TypeSlots['print'];
   call?: TypeSlots['call'];

@@ -4,7 +4,7 @@
 import {
   checkAlloc, getIter, isTrue, iterNext, lenMaybe, printObj, repr, seqIndex, str as toStr, strLen, toArray, typeName,
 } from '../vm/runtime.js';
-import { excMsg, IndexErrorType, typeError, valueError } from './exceptions.js';
+import { excMsg, IndexErrorType, NotImplementedErrorType, typeError, valueError } from './exceptions.js';
 import { checkInt, floatToInt, parseInt as parseIntText } from './int.js';
 import {
   Binary, defMethod, NoneObj, ObjectType, PrintKind, PyFloat, PyList, PyObject, PyTuple, PyType, StrType,
@@ -56,8 +56,12 @@ export const BYTES_KIND: Kind = {
 
 // ------------------------------------------------------------------ str type slots
 
+/** mp_arg_error_unimpl_kw: str() and bytes() take no keyword arguments in MicroPython. */
+function unimplKw(): PyObj {
+  return excMsg(NotImplementedErrorType, 'keyword argument(s) not implemented - use normal args instead');
+}
 StrType.make = (cls, args, kw) => {
-  void kw;
+  if (kw !== undefined && kw.size > 0) throw unimplKw();
   let s: string;
   if (args.length > 3) throw typeError(`function expected at most 3 arguments, got ${args.length}`);
   if (args.length === 0) s = '';
@@ -335,6 +339,8 @@ function defShared(t: PyType, k: Kind): void {
     const sepO = kw?.get('sep') ?? a[1];
     const maxO = kw?.get('maxsplit') ?? a[2];
     const max = maxO === undefined ? -1 : Number(checkInt(maxO));
+    // upstream splits from the right only with an explicit separator
+    if ((sepO === undefined || sepO === NoneObj) && max >= 0) throw excMsg(NotImplementedErrorType, 'rsplit(None,n)');
     if (sepO === undefined || sepO === NoneObj) return new PyList(rsplitWs(s, max).map(k.wrap));
     const sep = argText(k, sepO);
     if (sep.length === 0) throw valueError('empty separator');

@@ -1,6 +1,6 @@
 // User-defined classes: creation (__build_class__ / type(name, bases, dict)), instances, special-method
 // dispatch through slots, super(), property, staticmethod, classmethod, object and type themselves.
-import { bindMember, genericSetattr, loadAttrMaybe } from '../vm/attr.js';
+import { bindMember, genericSetattr, isSpecialAccessor, loadAttrMaybe } from '../vm/attr.js';
 import {
   binaryOp, call, hashOf, isTrue, mkAttributeError, pyEquals, repr, rt, str, typeName, hexId,
 } from '../vm/runtime.js';
@@ -291,7 +291,7 @@ export function fastInit(cls: PyType): PyFunction | undefined {
 export function instantiate(cls: PyType, args: PyObj[], kw?: KwArgs): PyObj {
   if (cls.native === ObjectType) return new PyInstance(cls);
   const mk = cls.native.make;
-  if (!mk) throw typeError(`cannot create '${cls.name}' instances`);
+  if (!mk) throw typeError(`can't create '${cls.name}' instances`);
   const o = mk(cls, args, kw);
   if (typeof o === 'object' && !(o as { dict?: unknown }).dict) (o as { dict?: Map<string, PyObj> }).dict = new Map();
   return o;
@@ -318,6 +318,8 @@ export function makeClass(name: string, basesIn: PyObj[], ns: Map<string, PyObj>
   t.isUser = true;
   t.native = native;
   for (const [k, v] of ns) t.dict.set(k, v);
+  for (const b of bases) b.subclassed = true;
+  t.hasSpecialAccessors = bases.some((b) => b.hasSpecialAccessors) || [...ns].some(([k, v]) => isSpecialAccessor(k, v));
   const nw = t.dict.get('__new__');
   if (nw instanceof PyFunction) t.dict.set('__new__', new PyStaticMethod(nw));
   t.make = userMake;
@@ -351,7 +353,7 @@ TypeType.make = (_cls, args, kw) => {
 TypeType.print = (o) => `<class '${(o as PyType).name}'>`;
 TypeType.call = (o, args, kw) => {
   const t = o as PyType;
-  if (!t.make) throw typeError(`cannot create '${t.name}' instances`);
+  if (!t.make) throw typeError(`can't create '${t.name}' instances`);
   return t.make(t, args, kw);
 };
 TypeType.binary = (op, a, b) => {

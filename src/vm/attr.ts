@@ -165,6 +165,14 @@ export function loadMethodInto(dest: (PyObj | undefined)[], i: number, o: PyObj,
   dest[i + 1] = undefined;
 }
 
+/** check_for_special_accessors: attributes that make attribute access on instances take the slow path. */
+export function isSpecialAccessor(name: string, v: PyObj): boolean {
+  if (name === '__setattr__' || name === '__delattr__' || v instanceof PyProperty) return true;
+  if (typeof v !== 'object' || v instanceof PyType) return false;
+  const t = typeOf(v);
+  return t.lookup('__get__') !== undefined || t.lookup('__set__') !== undefined || t.lookup('__delete__') !== undefined;
+}
+
 function findDescriptor(t: PyType, name: string): PyObj | undefined {
   const v = t.lookup(name);
   if (v instanceof PyProperty) return v;
@@ -177,6 +185,11 @@ function findDescriptor(t: PyType, name: string): PyObj | undefined {
 export function storeAttr(o: PyObj, name: string, value: PyObj | typeof DELETE): void {
   if (o instanceof PyType) {
     if (!o.isUser) throw attributeError(`type object '${o.name}' has no attribute '${name}'`);
+    if (value !== DELETE && !o.hasSpecialAccessors && isSpecialAccessor(name, value)) {
+      // subclasses were created assuming plain attribute access, so upstream refuses
+      if (o.subclassed) throw attributeError("can't add special method to already-subclassed class");
+      o.hasSpecialAccessors = true;
+    }
     if (value === DELETE) {
       if (!o.dict.delete(name)) throw mkAttributeError(o, name);
     } else o.dict.set(name, value);
