@@ -9,7 +9,7 @@ import {
 } from '../objects/object.js';
 import { call, str } from '../vm/runtime.js';
 import { dictFromMap } from '../objects/dict.js';
-import { loadAttr } from '../vm/attr.js';
+import { loadAttr, loadAttrMaybe } from '../vm/attr.js';
 import { vmState } from '../vm/state.js';
 import { settraceBuiltin } from '../vm/trace.js';
 
@@ -193,8 +193,12 @@ export function makeSysModule(st: SysState, onExit: () => void): PyModule {
       const e = a[0];
       const text = e instanceof PyException ? formatException(e) : str(e as PyObj) + '\n';
       const file = a[1];
-      if (file !== undefined && file !== NoneObj) call(loadAttr(file, 'write'), [text]);
-      else st.stderr(text);
+      // the default is sys.stdout; an object that can't be written to is not a stream (OSError)
+      if (file !== undefined && file !== NoneObj) {
+        const w = loadAttrMaybe(file, 'write');
+        if (w === undefined) throw excMsg(OSErrorType, 'stream operation not supported');
+        call(w, [text]);
+      } else st.stdout(text);
       return NoneObj;
     })],
     ['exc_info', new PyBuiltin('exc_info', () => {

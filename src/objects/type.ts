@@ -234,6 +234,11 @@ GetItemIterType.iternext = (o) => {
 /** How a builtin base type (re)initialises its state from constructor arguments. */
 export const nativeInit = new Map<PyType, (o: PyObj, args: PyObj[], kw: KwArgs | undefined) => void>();
 const nativeInited = new WeakSet<object>();
+const constructing = new WeakSet<object>();
+/** An instance of a user exception class inside its __init__, before BaseException.__init__ ran. */
+export function isIncompleteException(o: PyException): boolean {
+  return constructing.has(o) && !nativeInited.has(o);
+}
 export function markNativeInited(o: PyObj): void {
   if (typeof o === 'object') nativeInited.add(o);
 }
@@ -256,7 +261,15 @@ function userMake(cls: PyType, args: PyObj[], kw: KwArgs | undefined): PyObj {
   const init = cls.lookup('__init__');
   const userInit = init !== undefined && isUserDefined(cls, '__init__') !== undefined;
   if (userInit) {
-    const r = call(init as PyObj, [obj, ...args], kw);
+    // until its native base is initialised the object is not yet an exception (raising it is a TypeError)
+    const guard = obj instanceof PyException && !nativeInited.has(obj) ? obj : undefined;
+    if (guard) constructing.add(guard);
+    let r: PyObj;
+    try {
+      r = call(init as PyObj, [obj, ...args], kw);
+    } finally {
+      if (guard) constructing.delete(guard);
+    }
     if (r !== NoneObj) throw typeError(`__init__() should return None, not '${typeName(r)}'`);
   }
   if (cls.native !== ObjectType && typeof obj === 'object' && !nativeInited.has(obj)) {

@@ -24,7 +24,7 @@ import {
 } from '../objects/object.js';
 import { PySlice } from '../objects/slice.js';
 import { PySet, newSet } from '../objects/set.js';
-import { fastInit, isInstance, superLookup, superRaw } from '../objects/type.js';
+import { fastInit, isIncompleteException, isInstance, superLookup, superRaw } from '../objects/type.js';
 import { loadAttr, loadMethodInto, storeAttr } from './attr.js';
 import { SCOPE_DEFKWARGS, SCOPE_GENERATOR, SCOPE_VARARGS, SCOPE_VARKEYWORDS, type Code } from './code.js';
 import {
@@ -79,7 +79,9 @@ export function toPyException(e: unknown): PyException {
 
 /** upstream mp_make_raise_obj */
 export function makeRaiseObj(o: PyObj): PyException {
-  if (o instanceof PyException) return o;
+  if (o instanceof PyException) {
+    if (!o.type.isUser || !isIncompleteException(o)) return o;
+  }
   if (o instanceof PyType && o.isSubclassOf(BaseExceptionType)) {
     const e = call(o, []);
     if (e instanceof PyException) return e;
