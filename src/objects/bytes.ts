@@ -7,6 +7,13 @@ import {
   Binary, defMethod, NoneObj, ObjectType, PrintKind, PyList, PyObject, PyType, Unary, type PyObj,
 } from './object.js';
 import { repeatCount } from './seq.js';
+import { vmState } from '../vm/state.js';
+import { MemoryErrorType } from './exceptions.js';
+
+/** Growing a bytearray reallocates its buffer (the VM keeps no spare capacity): fails under heap_lock. */
+function growCheck(): void {
+  if (vmState.heapLocked) throw excMsg(MemoryErrorType, 'memory allocation failed, heap is locked');
+}
 import { getTyped, itemSize, setTyped } from './typed.js';
 import { PySlice, sliceIndices, sliceStep1 } from './slice.js';
 
@@ -178,6 +185,7 @@ function bytesLikeBinary(op: Binary, a: PyObj, b: PyObj, make: (d: Uint8Array) =
       if (bb.length === 0 && a instanceof PyBytes) return a;
       if (d.length === 0 && b instanceof PyBytes && a instanceof PyBytes) return b;
       if (op === Binary.IADD && a instanceof PyByteArray) {
+        if (bb.length > 0) growCheck();
         a.data = concat(a.data, bb);
         return a;
       }
@@ -275,6 +283,7 @@ ByteArrayType.subscr = (o, index, value) => {
     out.set(d.subarray(0, s));
     out.set(src, s);
     out.set(d.subarray(e), s + src.length);
+    if (out.length > d.length) growCheck();
     ba.data = out;
     return NoneObj;
   }
@@ -363,12 +372,14 @@ defMethod(ByteArrayType, 'hex', hex);
 defMethod(MemoryViewType, 'hex', hex);
 defMethod(ByteArrayType, 'append', (a) => {
   const ba = a[0] as PyByteArray;
+  growCheck();
   ba.data = concat(ba.data, Uint8Array.of(Number(checkInt(a[1] as PyObj)) & 0xff));
   return NoneObj;
 });
 defMethod(ByteArrayType, 'extend', (a) => {
   const ba = a[0] as PyByteArray;
   const src = bufferOf(a[1] as PyObj) ?? Uint8Array.from(toArray(a[1] as PyObj).map((x) => Number(checkInt(x)) & 0xff));
+  if (src.length > 0) growCheck();
   ba.data = concat(ba.data, src);
   return NoneObj;
 });

@@ -1,7 +1,7 @@
 // The exception hierarchy of the unix port and helpers to build exception instances. Messages passed
 // here are upstream's MP_ERROR_TEXT strings (with MICROPY_ERROR_REPORTING_DETAILED, the unix default).
 import {
-  EMPTY_TUPLE, ObjectType, PyObject, PyTuple, PyType, setArgError, setHeapError, type KwArgs, type PyObj,
+  EMPTY_TUPLE, excArgsTuple, heapIsLocked, ObjectType, PyObject, PyTuple, PyType, setArgError, setHeapError, type KwArgs, type PyObj,
 } from './object.js';
 
 /** One traceback entry: source file, line, block name (upstream stores them as qstr triples). */
@@ -22,7 +22,10 @@ export class PyException extends PyObject {
 
 function makeExc(cls: PyType, args: PyObj[], kw: KwArgs | undefined): PyObj {
   if (kw !== undefined && kw.size > 0) throw excMsg(TypeErrorType, 'function does not take keyword arguments');
-  const e = new PyException(cls, args.length === 0 ? EMPTY_TUPLE : new PyTuple(args.slice()));
+  // with the heap locked the args go to the 256-byte emergency buffer after room for two traceback
+  // entries: at most 24 of them fit (16-byte tuple header, 8 bytes per item), else the args are dropped
+  const fits = args.length > 0 && (!heapIsLocked() || 48 + 16 + 8 * args.length <= 256);
+  const e = new PyException(cls, fits ? excArgsTuple(args.slice()) : EMPTY_TUPLE);
   if (cls.isUser) e.dict = new Map();
   return e;
 }
@@ -70,7 +73,7 @@ export const ViperTypeErrorType = defExc('ViperTypeError', TypeErrorType);
 export const BUILTIN_EXCEPTIONS: ReadonlyMap<string, PyType> = excTypes;
 
 export function excMsg(type: PyType, msg?: string): PyException {
-  return new PyException(type, msg === undefined ? EMPTY_TUPLE : new PyTuple([msg]));
+  return new PyException(type, msg === undefined ? EMPTY_TUPLE : excArgsTuple([msg]));
 }
 export function excArgs(type: PyType, args: PyObj[]): PyException {
   return new PyException(type, new PyTuple(args));

@@ -87,7 +87,12 @@ ListType.subscr = (o, index, value) => {
     if (step !== 1) throw excMsg(NotImplementedErrorType);
     const hi = Math.max(start, stop);
     if (typeof value === 'symbol') l.items.splice(start, hi - start);
-    else l.items.splice(start, hi - start, ...toArray(value));
+    else {
+      const src = toArray(value);
+      // growing the list reallocates its storage, which fails while the heap is locked
+      if (vmState.heapLocked && src.length > hi - start) throw excMsg(MemoryErrorType, 'memory allocation failed, heap is locked');
+      l.items.splice(start, hi - start, ...src);
+    }
     return NoneObj;
   }
   const i = seqIndex('list', l.items.length, index);

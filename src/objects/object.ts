@@ -36,6 +36,24 @@ export function setHeapLockDepth(n: number): void {
 export function setHeapError(f: () => PyObject): void {
   heapError = f;
 }
+/**
+ * An exception's args tuple: built even while the heap is locked, as upstream raises from its
+ * emergency exception buffer then (an exception's type must survive a failed allocation).
+ */
+export function heapIsLocked(): boolean {
+  return heapLockDepth !== 0;
+}
+export function excArgsTuple(items: PyObj[]): PyTuple {
+  if (heapLockDepth === 0) return new PyTuple(items);
+  const d = heapLockDepth;
+  heapLockDepth = 0;
+  try {
+    return new PyTuple(items);
+  } finally {
+    heapLockDepth = d;
+  }
+}
+
 /** Builds the MemoryError with the lock lifted (its own args tuple must not fail). */
 function lockedHeapError(): PyObject {
   const d = heapLockDepth;

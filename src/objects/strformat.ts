@@ -5,7 +5,7 @@ import { excMsg, IndexErrorType, NotImplementedErrorType, typeError, valueError 
 import { floatMaybe, FLOAT_REPR_PREC, formatFloat } from './float.js';
 import { floatToInt, type Int } from './int.js';
 import { NoneObj, PrintKind, PyFloat, PyTuple, Unary, type KwArgs, type PyObj } from './object.js';
-import { keyError } from '../vm/runtime.js';
+import { checkQstr, keyError } from '../vm/runtime.js';
 
 const LEFT = 1;
 const SHOW_SIGN = 2;
@@ -138,7 +138,7 @@ export function strModulo(fmt: string, argsObj: PyObj, isBytes: boolean): PyObj 
       ai = 1; // the single dict argument is used up: a later positional conversion has nothing left
       const close = fmt.indexOf(')', i);
       if (close < 0) throw valueError('incomplete format key');
-      const key = fmt.slice(i + 1, close);
+      const key = checkQstr(fmt.slice(i + 1, close));
       i = close + 1;
       const v = (dict as unknown as { mpmap: { get(k: PyObj): PyObj | undefined } }).mpmap.get(key);
       if (v === undefined) throw keyError(key);
@@ -380,7 +380,7 @@ function formatHelper(fmt: string, args: PyObj[], kw: KwArgs | undefined, counte
         if (m[0].length < field.length) throw excMsg(NotImplementedErrorType, 'attributes not supported');
       } else {
         const m = /^[^.[]*/.exec(field) as RegExpExecArray;
-        const v = kw?.get(m[0]);
+        const v = kw?.get(checkQstr(m[0]));
         if (v === undefined) throw keyError(m[0]);
         arg = v;
         if (m[0].length < field.length) throw excMsg(NotImplementedErrorType, 'attributes not supported');

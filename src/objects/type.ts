@@ -2,7 +2,7 @@
 // dispatch through slots, super(), property, staticmethod, classmethod, object and type themselves.
 import { bindMember, genericSetattr, isSpecialAccessor, loadAttrMaybe } from '../vm/attr.js';
 import {
-  binaryOp, call, hashOf, isTrue, mkAttributeError, pyEquals, repr, rt, str, typeName, hexId,
+  binaryOp, call, checkQstr, hashOf, isTrue, mkAttributeError, pyEquals, repr, rt, str, typeName, hexId,
 } from '../vm/runtime.js';
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
 import { PyDict } from './dict.js';
@@ -355,6 +355,7 @@ TypeType.make = (_cls, args, kw) => {
   if (args.length !== 3) throw typeError('type takes 1 or 3 arguments');
   const [name, bases, dict] = args as [PyObj, PyObj, PyObj];
   if (typeof name !== 'string' || !(bases instanceof PyTuple) || !(dict instanceof PyDict)) throw typeError('type() argument error');
+  checkQstr(name);
   const ns = new Map<string, PyObj>();
   for (const [k, v] of dict.mpmap.entries()) if (typeof k === 'string') ns.set(k, v);
   void kw;
@@ -462,10 +463,19 @@ BaseExceptionType.attr = (o, name) => {
   return undefined;
 };
 
+// The one attribute store a builtin exception accepts: `e.__traceback__ = None` clears the traceback
+// (so a preallocated exception can be raised again without allocating).
+BaseExceptionType.setattr = (o, name, value) => {
+  if (name !== '__traceback__' || value !== NoneObj) return false;
+  (o as PyException).traceback = undefined;
+  return true;
+};
+
 // Builtin exception classes share BaseException's printing and attributes (slots are not inherited).
 for (const t of BUILTIN_EXCEPTIONS.values()) {
   t.print = BaseExceptionType.print;
   t.attr = BaseExceptionType.attr;
+  t.setattr = BaseExceptionType.setattr;
 }
 
 // ------------------------------------------------------------ super

@@ -144,7 +144,15 @@ export function loadAttr(o: PyObj, name: string): PyObj {
  * method allocates no bound-method object.
  */
 export function loadMethodInto(dest: (PyObj | undefined)[], i: number, o: PyObj, name: string): void {
-  if (!(o instanceof PyType) && !(o instanceof PyModule)) {
+  if (o instanceof PyType) {
+    // a classmethod called through its class: (function, class), no bound method allocated
+    const v = o.lookup(name);
+    if (v instanceof PyClassMethod) {
+      dest[i] = v.fn;
+      dest[i + 1] = o;
+      return;
+    }
+  } else if (!(o instanceof PyModule)) {
     const t = typeOf(o);
     if (t.attrFirst) {
       dest[i] = loadAttr(o, name);

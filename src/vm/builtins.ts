@@ -28,7 +28,7 @@ import { CodeObject } from './trace.js';
 import { loadAttr, loadAttrMaybe, registerUserClass, storeAttr } from './attr.js';
 import { callAny, currentFrame, runWithLocals } from './interp.js';
 import {
-  binaryOp, call, checkAlloc, getIter, hashOf, isCallable, isTrue, iterNext, len, repr, str, toArray, typeName, unaryOp, rt,
+  binaryOp, call, checkAlloc, checkQstr, getIter, hashOf, isCallable, isTrue, iterNext, len, repr, str, toArray, typeName, unaryOp, rt,
 } from './runtime.js';
 import { MpMap } from '../objects/map.js';
 import { applyArities } from './arity.js';
@@ -426,6 +426,7 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     if (level < 0) throw excMsg(ValueErrorType);
     const name = args[0] as PyObj;
     if (typeof name !== 'string') throw typeError(`can't convert '${typeName(name)}' object to str implicitly`);
+    checkQstr(name);
     const g = args[1];
     if (level > 0 && g !== undefined && g !== NoneObj && !(g instanceof PyDict && g.type === DictType)) throw excMsg(TypeErrorType);
     if (name === '' && level === 0) throw excMsg(ValueErrorType);
@@ -475,7 +476,7 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
   });
   const attrName = (o: PyObj | undefined): string => {
     if (typeof o !== 'string') throw typeError(`can't convert '${typeName(o as PyObj)}' object to str implicitly`);
-    return o;
+    return checkQstr(o);
   };
   def('delattr', (a) => {
     storeAttr(a[0] as PyObj, attrName(a[1]), DELETE);
@@ -488,6 +489,7 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
   def('getattr', (a) => {
     const name = a[1];
     if (typeof name !== 'string') throw typeError('attribute name must be a string');
+    checkQstr(name);
     if (a.length > 2) {
       try {
         const v = loadAttrMaybe(a[0] as PyObj, name);

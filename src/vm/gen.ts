@@ -2,7 +2,7 @@
 // mp_resume for `yield from` over any iterator.
 import { excMsg, GeneratorExitType, PyException, RuntimeErrorType, StopIterationType, typeError, valueError } from '../objects/exceptions.js';
 import { defMethod, NoneObj, PyObject, PyTuple, PyType, typeOf, type PyObj } from '../objects/object.js';
-import { loadAttr } from './attr.js';
+import { loadAttr, loadMethodInto } from './attr.js';
 import type { Frame } from './frame.js';
 import { makeRaiseObj, runFrame, toPyException } from './interp.js';
 import { call, hexId, rt } from './runtime.js';
@@ -75,6 +75,14 @@ export function genResume(g: PyGen, send: PyObj, thrIn: PyObj | undefined): Resu
 }
 
 /** upstream mp_resume: drives any iterator for `yield from`. */
+/** mp_load_method + call: a method found on the type is called without a bound-method object. */
+function callMethodNoBind(o: PyObj, name: string, args: PyObj[]): PyObj {
+  const dest: (PyObj | undefined)[] = [undefined, undefined];
+  loadMethodInto(dest, 0, o, name);
+  const self = dest[1];
+  return self === undefined ? call(dest[0] as PyObj, args) : call(dest[0] as PyObj, [self, ...args]);
+}
+
 export function resumeAny(o: PyObj, send: PyObj | undefined, thr: PyObj | undefined): ResumeKind {
   if (o instanceof PyGen) return genResume(o, send ?? NoneObj, thr);
   if (o instanceof NativeGen) return o.resume(send ?? NoneObj, thr);
@@ -94,7 +102,7 @@ export function resumeAny(o: PyObj, send: PyObj | undefined, thr: PyObj | undefi
     }
     if (send === NoneObj && t.lookup('__next__') !== undefined) {
       try {
-        resumeValue = call(loadAttr(o, '__next__'), []);
+        resumeValue = callMethodNoBind(o, '__next__', []);
       } catch (e) {
         if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) {
           resumeValue = e.args.items[0] ?? NoneObj;
@@ -105,7 +113,7 @@ export function resumeAny(o: PyObj, send: PyObj | undefined, thr: PyObj | undefi
       return ResumeKind.YIELD;
     }
     try {
-      resumeValue = call(loadAttr(o, 'send'), [send ?? NoneObj]);
+      resumeValue = callMethodNoBind(o, 'send', [send ?? NoneObj]);
     } catch (e) {
       if (e instanceof PyException && e.type.isSubclassOf(StopIterationType)) {
         resumeValue = e.args.items[0] ?? NoneObj;

@@ -6,7 +6,7 @@ import { readMpy } from '../mpy/reader.js';
 import { CodeKind, featureArch, type MpyConst, type MpyFile, type MpyRawCode } from '../mpy/types.js';
 import { PyBytes } from '../objects/bytes.js';
 import { newComplex } from '../objects/complex.js';
-import { valueError } from '../objects/exceptions.js';
+import { excMsg, RuntimeErrorType, valueError } from '../objects/exceptions.js';
 import { normBig } from '../objects/int.js';
 import { EllipsisObj, NoneObj, PyFloat, PyTuple, type PyObj } from '../objects/object.js';
 import type { Code, ModuleContext } from './code.js';
@@ -73,6 +73,10 @@ export function loadMpy(bytes: Uint8Array): Code {
   // Native code for another architecture (or any native code: this VM only runs bytecode).
   const arch = featureArch(file.featureByte);
   if (arch !== 0 && hasNative(file.rawCode)) throw valueError('incompatible .mpy file');
+  // interning each qstr enforces upstream's 255-byte limit (compiled source and .mpy files alike)
+  for (const q of file.qstrs) {
+    if (q.bytes !== undefined && q.bytes.length > 255) throw excMsg(RuntimeErrorType, 'name too long');
+  }
   const ctx: ModuleContext = {
     qstrs: file.qstrs.map((q) => q.str),
     consts: file.objects.map(constToObj),

@@ -95,11 +95,20 @@ export function typeName(o: PyObj): string {
  * Raises MemoryError like upstream's allocator for a single block of `bytes` that cannot fit the
  * emulated heap (also keeps runaway allocations from exhausting the JS heap).
  */
+/** qstr_from_strn's limit: an interned name longer than 255 UTF-8 bytes is a RuntimeError. */
+export function checkQstr(s: string): string {
+  // a UTF-16 unit is at most 3 UTF-8 bytes, so short strings need no count
+  if (s.length > 85 && (s.length > 255 || new TextEncoder().encode(s).length > 255)) {
+    throw excMsg(RuntimeErrorType, 'name too long');
+  }
+  return s;
+}
+
 export function checkAlloc(bytes: number): void {
   if (bytes > vmState.heapSize) throw excMsg(MemoryErrorType, `memory allocation failed, allocating ${bytes} bytes`);
 }
 import { vmState } from './state.js';
-import { MemoryErrorType } from '../objects/exceptions.js';
+import { MemoryErrorType, RuntimeErrorType } from '../objects/exceptions.js';
 
 // ---------------------------------------------------------------- truth, len, hash
 
