@@ -28,7 +28,7 @@ import { CodeObject } from './trace.js';
 import { loadAttr, loadAttrMaybe, registerUserClass, storeAttr } from './attr.js';
 import { callAny, currentFrame, runWithLocals } from './interp.js';
 import {
-  binaryOp, call, checkAlloc, checkQstr, getIter, hashOf, isCallable, isTrue, iterNext, len, repr, str, toArray, typeName, unaryOp, rt,
+  binaryOp, call, checkAlloc, checkQstr, getIter, hashOf, lenMaybe, isCallable, isTrue, iterNext, len, repr, str, toArray, typeName, unaryOp, rt,
 } from './runtime.js';
 import { MpMap } from '../objects/map.js';
 import { applyArities } from './arity.js';
@@ -580,7 +580,10 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     argCount('len', a, 1, 1);
     const o = a[0] as PyObj;
     if (typeof o === 'object' && o.type.isUser) return unaryOp(Unary.LEN, o);
-    return len(o);
+    // a length can exceed 2^53 (range over the whole machine word), so keep the int as the type gave it
+    const l = lenMaybe(o);
+    if (l === undefined) return len(o);
+    return l;
   });
   def('max', (a, kw) => minMax(a, kw, Binary.GT));
   def('min', (a, kw) => minMax(a, kw, Binary.LT));
