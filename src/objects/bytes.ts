@@ -270,8 +270,9 @@ ByteArrayType.subscr = (o, index, value) => {
     const [s, e0, step] = sliceIndices(index, d.length);
     if (step !== 1) throw excMsg(notImplType());
     const e = Math.max(s, e0);
-    // array_subscr takes only array, bytearray or bytes on the right
-    const bytesLike = value instanceof PyBytes || value instanceof PyByteArray || (typeof value === 'object' && value.type.name === 'array');
+    // array_subscr takes only array, bytearray, memoryview or bytes on the right
+    const bytesLike = value instanceof PyBytes || value instanceof PyByteArray || value instanceof PyMemoryView ||
+      (typeof value === 'object' && value.type.name === 'array');
     const src = bytesLike ? bufferOf(value) : undefined;
     if (src === undefined) throw excMsg(notImplType(), 'array/bytes required on right side');
     if (src.length === e - s) {
