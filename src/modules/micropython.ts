@@ -31,8 +31,11 @@ export function makeMicropythonModule(): PyModule {
       return NoneObj;
     })],
     ['qstr_info', new PyBuiltin('qstr_info', (a) => {
-      rt.hooks.stdout('qstr pool: n_pool=1, n_qstr=0, n_str_data_bytes=0, n_total_bytes=0\n');
-      void a;
+      // qstr_pool_info's figures for the one dynamic pool: a qstr costs its bytes + NUL + hash/length
+      const pool = [...vmState.qstrPool];
+      const data = pool.reduce((n, q) => n + new TextEncoder().encode(q).length + 1, 0);
+      rt.hooks.stdout(`qstr pool: n_pool=1, n_qstr=${pool.length}, n_str_data_bytes=${data}, n_total_bytes=${data + 4 * pool.length}\n`);
+      if (a.length > 0) for (const q of pool) rt.hooks.stdout(`Q(${q})\n`);
       return NoneObj;
     })],
     ['stack_use', new PyBuiltin('stack_use', () => 0)],

@@ -456,6 +456,10 @@ export function createVM(options: VmOptions): VM {
     vmState.builtins = builtins;
     vmState.vfs = vfs;
     vmState.buildClass = builtins.mpmap.get('__build_class__') as PyObj;
+    vmState.qstrPool = new Set();
+    vmState.isFirmwareName = (n) =>
+      builtins.mpmap.get(n) !== undefined || nativeModules.has(n) || natives.has(n) ||
+      [...natives.values()].some((m) => (m.globals as PyDict).mpmap.get(n) !== undefined);
     const builtinImport = builtins.mpmap.get('__import__');
     vmState.importName = (name, fromList, level, globals) => {
       // an overridden builtins.__import__ gets (name, globals, None, fromlist, level) as upstream passes it

@@ -12,6 +12,7 @@ import { EllipsisObj, NoneObj, PyFloat, PyTuple, type PyObj } from '../objects/o
 import type { Code, ModuleContext } from './code.js';
 import { buildJsTierCode } from './jstier.js';
 import { isCompilerOutput, linkCodeTree } from './trace.js';
+import { vmState } from './state.js';
 
 function constToObj(c: MpyConst): PyObj {
   switch (c.kind) {
@@ -75,7 +76,9 @@ export function loadMpy(bytes: Uint8Array): Code {
   if (arch !== 0 && hasNative(file.rawCode)) throw valueError('incompatible .mpy file');
   // interning each qstr enforces upstream's 255-byte limit (compiled source and .mpy files alike)
   for (const q of file.qstrs) {
-    if (q.bytes !== undefined && q.bytes.length > 255) throw excMsg(RuntimeErrorType, 'name too long');
+    if (q.bytes === undefined) continue;
+    if (q.bytes.length > 255) throw excMsg(RuntimeErrorType, 'name too long');
+    if (!vmState.qstrPool.has(q.str) && !vmState.isFirmwareName(q.str)) vmState.qstrPool.add(q.str);
   }
   const ctx: ModuleContext = {
     qstrs: file.qstrs.map((q) => q.str),

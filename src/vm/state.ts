@@ -28,6 +28,13 @@ export interface VmState {
   /** The running VM's mount table (native VFS constructors reach their host through it). */
   vfs: VfsTable | undefined;
   buildClass: PyObj;
+  /**
+   * Names the program interned that the firmware does not already hold (upstream's dynamic qstr pool,
+   * approximated by loaded code's inline qstrs that name no builtin), in interning order.
+   */
+  qstrPool: Set<string>;
+  /** Whether the unix firmware has a name among its own qstrs (builtins and builtin module contents). */
+  isFirmwareName(name: string): boolean;
   importName(name: string, fromList: PyObj, level: PyObj, globals: PyDict): PyObj;
   importFrom(module: PyObj, name: string): PyObj;
   importStar(module: PyObj, into: PyDict): void;
@@ -48,6 +55,8 @@ export const vmState: VmState = {
   builtins: undefined as unknown as PyDict,
   vfs: undefined,
   buildClass: undefined as unknown as PyObj,
+  qstrPool: new Set(),
+  isFirmwareName: () => false,
   importName: () => {
     throw new Error('no VM');
   },
