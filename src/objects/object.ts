@@ -44,11 +44,15 @@ export function heapIsLocked(): boolean {
   return heapLockDepth !== 0;
 }
 export function excArgsTuple(items: PyObj[]): PyTuple {
-  if (heapLockDepth === 0) return new PyTuple(items);
+  return heapLockDepth === 0 ? new PyTuple(items) : offHeap(() => new PyTuple(items));
+}
+
+/** Makes an object that upstream keeps off the GC heap (C stack, static buffers) even when locked. */
+export function offHeap<T>(make: () => T): T {
   const d = heapLockDepth;
   heapLockDepth = 0;
   try {
-    return new PyTuple(items);
+    return make();
   } finally {
     heapLockDepth = d;
   }

@@ -1,6 +1,6 @@
 // slice objects (cannot be constructed from Python in MicroPython: "can't create 'slice' instances").
 import { typeError, valueError } from './exceptions.js';
-import { NoneObj, ObjectType, PyObject, PyTuple, PyType, type PyObj } from './object.js';
+import { NoneObj, ObjectType, offHeap, PyObject, PyTuple, PyType, type PyObj } from './object.js';
 import { repr } from '../vm/runtime.js';
 
 export class PySlice extends PyObject {
@@ -11,9 +11,16 @@ export class PySlice extends PyObject {
 export const SliceType = new PyType('slice', [ObjectType]);
 SliceType.baseable = false;
 SliceType.unhashable = true;
-// slices only come from BUILD_SLICE, which upstream builds on the C stack when a subscript follows
-// (the usual case), so making one works with the heap locked
-SliceType.heapExempt = true;
+
+/**
+ * BUILD_SLICE while the heap is locked: upstream builds the slice on the C stack when a subscript of a
+ * bytearray or memoryview follows (MP_TYPE_FLAG_SUBSCR_ALLOWS_STACK_SLICE), else it needs the heap.
+ */
+export function lockedSlice(start: PyObj, stop: PyObj, step: PyObj, subscrFollows: boolean, target: PyObj): PySlice {
+  const onStack = subscrFollows && typeof target === 'object' && !target.type.isUser &&
+    (target.type.name === 'bytearray' || target.type.name === 'memoryview');
+  return onStack ? offHeap(() => new PySlice(start, stop, step)) : new PySlice(start, stop, step);
+}
 SliceType.print = (o) => {
   const s = o as PySlice;
   return `slice(${repr(s.start)}, ${repr(s.stop)}, ${repr(s.step)})`;

@@ -7,14 +7,14 @@ import {
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
 import { PyDict } from './dict.js';
 import {
-  BaseExceptionType, BUILTIN_EXCEPTIONS, excMsg, OSErrorType, PyException, StopIterationType, typeError, TypeErrorType,
+  AttributeErrorType, BaseExceptionType, BUILTIN_EXCEPTIONS, excMsg, OSErrorType, PyException, StopIterationType, typeError, TypeErrorType,
 } from './exceptions.js';
 import { BoundMethodType, PyBoundMethod, PyFunction, PyProperty, PropertyType } from './fun.js';
 import { normBig } from './int.js';
 import {
   Binary, ClassMethodType, DELETE, defMethod, EMPTY_TUPLE, NoneObj, ObjectType, PrintKind, PyBuiltin,
   PyClassMethod, PyInstance, PyList, PyObject, PyStaticMethod, PyTuple, PyType, REFLECT_OFFSET,
-  StaticMethodType, TypeType, typeOf, Unary, unbox, invalidateTypeCaches, currentTypeEpoch, type KwArgs, type PyObj,
+  StaticMethodType, TypeType, typeOf, Unary, unbox, instDict, invalidateTypeCaches, currentTypeEpoch, type KwArgs, type PyObj,
 } from './object.js';
 
 // ------------------------------------------------------------ instances of user classes
@@ -404,7 +404,9 @@ defMethod(ObjectType, '__setattr__', (a) => {
   return NoneObj;
 });
 defMethod(ObjectType, '__delattr__', (a) => {
-  genericSetattr(a[0] as PyObj, checkSetattrArgs(a), DELETE);
+  const name = checkSetattrArgs(a);
+  if (instDict(a[0] as PyObj)?.has(name) !== true) throw excMsg(AttributeErrorType, 'no such attribute');
+  genericSetattr(a[0] as PyObj, name, DELETE);
   return NoneObj;
 });
 defMethod(ObjectType, '__eq__', (a) => (a[0] === a[1] ? true : NotImplementedObj));

@@ -11,7 +11,7 @@ type Spec = [name: string, min: number, max?: number, kw?: boolean];
 const METHODS: [PyType[], Spec[]][] = [
   [[ListType], [
     ['append', 2], ['extend', 2], ['insert', 3], ['pop', 1, 2], ['remove', 2], ['index', 2, 4], ['count', 2],
-    ['reverse', 1], ['clear', 1], ['copy', 1], ['sort', 1, 1, true],
+    ['reverse', 1], ['clear', 1], ['copy', 1],
   ]],
   [[TupleType], [['index', 2, 4], ['count', 2]]],
   [[DictType], [

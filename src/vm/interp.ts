@@ -22,7 +22,8 @@ import {
   Binary, currentTypeEpoch, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, PyBuiltin, PyFloat, PyInstance, PyList, PyObject, PyTuple, PyType,
   typeOf, Unary, type KwArgs, type PyObj,
 } from '../objects/object.js';
-import { PySlice } from '../objects/slice.js';
+import { heapIsLocked } from '../objects/object.js';
+import { lockedSlice, PySlice } from '../objects/slice.js';
 import { PySet, newSet } from '../objects/set.js';
 import { fastInit, isIncompleteException, isInstance, superLookup, superRaw } from '../objects/type.js';
 import { loadAttr, loadMethodInto, storeAttr } from './attr.js';
@@ -807,7 +808,9 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               let step: PyObj = NoneObj;
               if (n === 3) step = state[sp--] as PyObj;
               const stop = state[sp--] as PyObj;
-              state[sp] = new PySlice(state[sp] as PyObj, stop, step);
+              state[sp] = heapIsLocked()
+                ? lockedSlice(state[sp] as PyObj, stop, step, bc[ip] === Op.LOAD_SUBSCR || bc[ip] === Op.STORE_SUBSCR, state[sp - 1] as PyObj)
+                : new PySlice(state[sp] as PyObj, stop, step);
               break;
             }
             case Op.STORE_COMP: {

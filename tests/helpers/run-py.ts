@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile } from '../../src/compile/index.js';
+import { compileModule } from '../../src/compile/index.js';
+import { writeMpy } from '../../src/mpy/writer.js';
 import { createNodeHost } from '../../src/cli/node-host.js';
 import { createVM } from '../../src/vm/index.js';
 
@@ -24,7 +25,9 @@ export function runPyFile(file: string, stdin = ''): PyRun {
   const host = createNodeHost({ stdout: collect, stderr: collect, cwd: dir, stdin });
   const vm = createVM({
     host,
-    compile: (source, fileName) => compile(source, { fileName }),
+    // as `mpyts run` wires it: eval/single modes reach the compiler (exec is file input)
+    compile: (source, fileName, mode, optimize) =>
+      writeMpy(compileModule(source, { fileName, mode: mode === undefined || mode === 'exec' ? 'file' : mode, optimize: optimize ?? 0 })),
     argv: [base],
     path: ['', '.frozen', '~/.micropython/lib', '/usr/lib/micropython'],
   });
