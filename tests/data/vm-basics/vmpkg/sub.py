@@ -1,0 +1,3 @@
+# helper module for vm_import.py
+def sub():
+    return "sub function"
