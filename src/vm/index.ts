@@ -185,6 +185,9 @@ const EXTENSIBLE_MODULES = new Set([
   'select', 'socket', 'struct', 'time', 'asyncio',
 ]);
 
+/** Modules upstream freezes as Python (found at sys.path's ".frozen"), which mpyts implements as builtins. */
+const FROZEN_AS_BUILTIN = new Set(['asyncio']);
+
 export function createVM(options: VmOptions): VM {
   const host = options.host;
   const compile = options.compile;
@@ -316,6 +319,11 @@ export function createVM(options: VmOptions): VM {
       for (const d of searchPath) if (typeof d === 'string') dirs.push(d);
     }
     for (const dir of dirs) {
+      // asyncio is frozen Python upstream: the builtin stands where sys.path's ".frozen" entry is searched
+      if (!parent && dir === '.frozen' && FROZEN_AS_BUILTIN.has(fullName)) {
+        const fz = builtinModule(fullName, true);
+        if (fz) return fz;
+      }
       const base = joinPath(dir, leaf);
       if (stat(base) === 'dir') {
         const init = findModuleFile(joinPath(base, '__init__'));

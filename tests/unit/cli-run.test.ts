@@ -3,7 +3,7 @@
 // AbortSignal passed to createVM. No upstream checkout needed.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -119,4 +119,16 @@ test('an AbortSignal passed to createVM interrupts the program', { skip: compile
   out = '';
   assert.equal(vm2.runSource('for i in range(5):\n    pass\nprint("never")\n', 'b.py'), 1);
   assert.match(out, /KeyboardInterrupt/);
+});
+
+test('asyncio is found where sys.path has ".frozen" (frozen Python upstream): MICROPYPATH packages after it do not shadow it, a script-dir file before it does', () => {
+  const lib = mkdtempSync(join(tmpdir(), 'mpyts-lib-'));
+  mkdirSync(join(lib, 'asyncio'));
+  writeFileSync(join(lib, 'asyncio', '__init__.py'), 'SHADOW = 1\n');
+  const env = { MICROPYPATH: `.frozen:${lib}` };
+  assert.equal(run(['-c', 'import asyncio; print(hasattr(asyncio, "SHADOW"), hasattr(asyncio, "Event"))'], '', env).out, 'False True\n');
+  const app = mkdtempSync(join(tmpdir(), 'mpyts-app-'));
+  writeFileSync(join(app, 'asyncio.py'), 'SHADOW = 2\n');
+  writeFileSync(join(app, 'main.py'), 'import asyncio\nprint(asyncio.SHADOW)\n');
+  assert.equal(run([join(app, 'main.py')]).out, '2\n');
 });
