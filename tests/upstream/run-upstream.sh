@@ -59,6 +59,9 @@ def row(name, c):
 for d in sorted(per):
     tot.update(per[d]); row(d, per[d])
 row("total", tot)
+if ref is not None:
+    gap = sorted(t for t, o, _ in res if ref.get(t) == "pass" and o != "pass")
+    print("\nthe unix port passes, mpyts does not (fail or skip):\n  " + "\n  ".join(gap))
 if fixed:
     print("\nnow passing, remove from known-failures.txt:\n  " + "\n  ".join(sorted(fixed)))
 if new_fail:
