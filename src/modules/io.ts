@@ -269,6 +269,11 @@ function releaseFd(s: PyStream): void {
   if (s.fd >= 3) usedFds.delete(s.fd);
   s.fd = -1;
 }
+/** Gives a file object of another file system (vfs.VfsFat) a descriptor number taken on first use. */
+export function trackFd(s: PyStream): void {
+  s.fd = LAZY_FD;
+  s.onRelease = () => releaseFd(s);
+}
 
 /** Where a file system keeps file contents (a host, or an in-memory tree). */
 export interface FileStore {

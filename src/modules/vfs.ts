@@ -3,7 +3,7 @@
 // object's root prepended, relative ones go to the host as they are (the host's current directory is
 // the process's, shared by every VfsPosix, as on the unix port). VfsMemory is mpyts's own: a mountable
 // in-memory tree (src/vm/memfs.ts) with its own current directory, for hosts without a file system (a
-// browser). VfsFat, VfsLfs1/2 and VfsRom (on-disk formats over block devices) are not provided.
+// browser). VfsFat is in ./vfs-fat.ts; VfsLfs1/2 and VfsRom are not provided.
 import { PyBytes } from '../objects/bytes.js';
 import { ListIter } from '../objects/list.js';
 import { NoneObj, PyBuiltin, PyList, PyTuple, PyType, typeOf, type KwArgs, type PyObj } from '../objects/object.js';
@@ -14,6 +14,7 @@ import { isTrue } from '../vm/runtime.js';
 import { vmState } from '../vm/state.js';
 import { NativeVfs, oserror } from '../vm/vfs.js';
 import { openFd, openFile, type FileStore } from './io.js';
+import { VfsFatType } from './vfs-fat.js';
 import { checkArgs, fixed, nativeClass, parseArgs } from './_util.js';
 import { typeError } from '../objects/exceptions.js';
 
@@ -339,4 +340,5 @@ registerNativeModule('vfs', (host) => makeModule('vfs', {
   ...mountBuiltins(host),
   VfsPosix: VfsPosixType,
   VfsMemory: VfsMemoryType,
+  VfsFat: VfsFatType,
 }));

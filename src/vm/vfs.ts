@@ -22,6 +22,12 @@ const EINVAL = 22;
 const PATH_MAX = 4096;
 const MP_STREAM_GET_BUFFER_SIZE = 11;
 
+let blockDeviceVfs: ((bdev: PyObj) => PyObj) | undefined;
+/** How mount() makes a file system on a block device (set by the vfs module's VfsFat). */
+export function setBlockDeviceVfs(make: (bdev: PyObj) => PyObj): void {
+  blockDeviceVfs = make;
+}
+
 export function oserror(errno: number): never {
   throw excArgs(OSErrorType, [errno]);
 }
@@ -131,11 +137,15 @@ export class VfsTable {
     else this.mounts.splice(rootAt, 0, m);
   }
 
-  mount(obj: PyObj, mountPoint: PyObj, readonly: PyObj, mkfs: PyObj): void {
+  mount(objIn: PyObj, mountPoint: PyObj, readonly: PyObj, mkfs: PyObj): void {
+    let obj = objIn;
     const path = pathText(mountPoint).text;
-    // An object without a mount method would be a block device to auto-detect a FAT or littlefs
-    // file system on; neither format is implemented, so (as a build without them) ENODEV.
-    if (loadAttrMaybe(obj, 'mount') === undefined) oserror(ENODEV);
+    // An object without a mount method is a block device: upstream auto-detects littlefs or FAT on it;
+    // only FAT is implemented (vfs.VfsFat registers the maker), littlefs images mount as FAT would.
+    if (loadAttrMaybe(obj, 'mount') === undefined) {
+      if (blockDeviceVfs === undefined) oserror(ENODEV);
+      obj = blockDeviceVfs(obj);
+    }
     const m: Mount = { path, obj };
     this.proxy(m, 'mount', [readonly, mkfs]);
     const existing = this.lookup(path);
