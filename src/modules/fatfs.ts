@@ -980,6 +980,35 @@ export class FatVolume {
     return (held + this.freeClusters()) * this.clusterBytes();
   }
 
+  /**
+   * Writes bytes [from, to) of a file whose contents are now data[0:len] (len never below the size on
+   * disk): grows its chain as needed, writes the sectors touched (and any gap from the old end) and
+   * the new size, so the file is complete on the device after every write.
+   */
+  writeRange(parts: string[], data: Uint8Array, len: number, fromIn: number, to: number): void {
+    const { dir, name } = this.split(parts);
+    if (this.dev.readonly) fail(EROFS);
+    const e = this.find(dir, name) ?? fail(ENOENT);
+    const L = this.layout();
+    const from = Math.min(fromIn, e.size);
+    const ch = e.cluster ? this.chain(e.cluster) : [];
+    const need = Math.ceil(len / this.clusterBytes());
+    while (ch.length < need) ch.push(this.alloc(ch[ch.length - 1] ?? 0));
+    const sec = new Uint8Array(L.ss);
+    for (let k = Math.floor(from / L.ss); k * L.ss < Math.min(to, len); k++) {
+      const c = ch[Math.floor(k / L.csize)] ?? fail(EIO);
+      sec.fill(0);
+      sec.set(data.subarray(k * L.ss, Math.min((k + 1) * L.ss, len)));
+      this.dev.write(this.clusterSector(c) + (k % L.csize), sec);
+    }
+    const { buf, off } = this.entrySlot(dir, e);
+    this.setCluster(buf, off, ch[0] ?? 0);
+    put32(buf, off + 28, len);
+    put32(buf, off + 22, fatTime());
+    buf[off + 11] = (buf[off + 11] ?? 0) | AM_ARC;
+    this.sync();
+  }
+
   /** Replaces a file's contents (creating it), reusing its clusters; ENOSPC when the volume is full. */
   writeFile(parts: string[], data: Uint8Array): void {
     const { dir, name } = this.split(parts);

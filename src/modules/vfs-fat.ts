@@ -1,8 +1,8 @@
 // vfs.VfsFat (extmod/vfs_fat.c): the FAT engine of ./fatfs.ts over a Python block device, with the
 // new protocol (readblocks(n, buf), writeblocks(n, buf), ioctl(op, arg)) or the old one (count(),
-// sync()). Files are the io module's buffered streams: read whole at open, written back on flush and
-// close, except that a write the volume has no room for fails at once with ENOSPC as FatFs's f_write
-// does, and operations on a closed file are OSError(EINVAL) (FR_INVALID_OBJECT) instead of ValueError.
+// sync()). Files are the io module's streams: read whole at open; each write goes to the device at once
+// (see FatStream.write); a write the volume has no room for fails with ENOSPC as FatFs's f_write does,
+// and operations on a closed file are OSError(EINVAL) (FR_INVALID_OBJECT) instead of ValueError.
 import { PyByteArray, PyBytes } from '../objects/bytes.js';
 import { excArgs, OSErrorType, typeError } from '../objects/exceptions.js';
 import { ListIter } from '../objects/list.js';
@@ -143,7 +143,7 @@ export class VfsFatObj extends NativeVfs {
   }
 }
 
-/** A FAT file: the io stream with FatFs's errors for a full volume and a closed file. */
+/** A FAT file: the io stream, written through, with FatFs's errors for a full volume and a closed file. */
 class FatStream extends PyStream {
   constructor(type: PyType, init: Uint8Array, text: boolean, onClose: ((d: Uint8Array) => void) | undefined,
     writable: boolean, private fs: VfsFatObj, private path: string[]) {
@@ -158,11 +158,17 @@ class FatStream extends PyStream {
   }
   override write(b: Uint8Array): void {
     const cap = fat(() => this.fs.vol.capacity(this.fs.entry(this.path)));
-    if (this.pos + b.length > cap) {
-      if (cap > this.pos) super.write(b.subarray(0, cap - this.pos));
-      throw excArgs(OSErrorType, [ENOSPC]);
+    const start = this.pos;
+    const fits = this.pos + b.length <= cap;
+    if (fits) super.write(b);
+    else if (cap > this.pos) super.write(b.subarray(0, cap - this.pos));
+    // mpyts has no finalisers to close a file dropped unclosed (upstream's gc does), so what is
+    // written reaches the device, directory entry included, at once
+    if (this.pos > start) {
+      fat(() => this.fs.vol.writeRange(this.path, this.data, this.len, start, this.pos));
+      this.dirty = false;
     }
-    super.write(b);
+    if (!fits) throw excArgs(OSErrorType, [ENOSPC]);
   }
 }
 
