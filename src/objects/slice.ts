@@ -1,6 +1,8 @@
 // slice objects (cannot be constructed from Python in MicroPython: "can't create 'slice' instances").
 import { typeError, valueError } from './exceptions.js';
-import { NoneObj, ObjectType, offHeap, PyObject, PyTuple, PyType, type PyObj } from './object.js';
+import { NoneObj, ObjectType, offHeap, PyBuiltin, PyObject, PyTuple, PyType, type PyObj } from './object.js';
+import { PyBoundMethod } from './fun.js';
+import { checkInt } from './int.js';
 import { repr } from '../vm/runtime.js';
 
 export class PySlice extends PyObject {
@@ -30,8 +32,25 @@ SliceType.attr = (o, name) => {
   if (name === 'start') return s.start;
   if (name === 'stop') return s.stop;
   if (name === 'step') return s.step;
+  if (name === 'indices') return new PyBoundMethod(s, sliceIndicesFn);
   return undefined;
 };
+
+/** slice.indices(length): the bounds the slice selects in a sequence of that length, as a 3-tuple. */
+const sliceIndicesFn = new PyBuiltin('indices', (a) => {
+  // mp_obj_get_int on the length, then on each non-None member (its TypeError names the type)
+  const len = wordLength(a[1] as PyObj);
+  const s = a[0] as PySlice;
+  for (const m of [s.step, s.start, s.stop]) if (m !== NoneObj) checkInt(m);
+  return new PyTuple(sliceIndices(s, len));
+}).arity(2);
+sliceIndicesFn.isMethod = true;
+
+function wordLength(o: PyObj): number {
+  const v = checkInt(o);
+  if (typeof v === 'bigint' && (v < -(2n ** 63n) || v >= 2n ** 63n)) throw excMsg(OverflowErrorType, 'overflow converting long int to machine word');
+  return Number(v);
+}
 SliceType.make = () => {
   throw typeError("can't create 'slice' instances");
 };
@@ -85,7 +104,7 @@ export function sliceStep1(s: PySlice, len: number): [number, number] {
   if (step !== 1) throw notImpl();
   return [start, Math.max(start, stop)];
 }
-import { excMsg, NotImplementedErrorType } from './exceptions.js';
+import { excMsg, NotImplementedErrorType, OverflowErrorType } from './exceptions.js';
 function notImpl(): PyObject {
   return excMsg(NotImplementedErrorType, 'only slices with step=1 (aka None) are supported');
 }
