@@ -21,6 +21,8 @@ export interface StreamProto {
   read?(o: PyObj, n: number): Uint8Array;
   write?(o: PyObj, data: Uint8Array): number;
   close?(o: PyObj): void;
+  /** stream->ioctl: the request's result; errors are thrown as StreamError. */
+  ioctl?(o: PyObj, request: number, arg: number): number;
 }
 export const streamProtocols = new Map<PyType, StreamProto>();
 
@@ -179,11 +181,27 @@ export function closeStream(s: PyObj): void {
 
 /**
  * stream->ioctl(request, arg) for the requests native code asks of any stream (the VFS reader's
- * buffer size): a Python io.IOBase subclass answers through its ioctl method; other streams have no
- * answer (undefined, as an error return would be).
+ * buffer size): a Python io.IOBase subclass answers through its ioctl method, a registered native
+ * stream through its protocol; other streams have no answer (undefined, as an error return would be).
  */
+
+/** A registered native stream's ioctl (select polls these), or undefined when it has none. */
+export function nativeIoctl(s: PyObj): StreamProto['ioctl'] {
+  const t = typeOf(s);
+  return (streamProtocols.get(t.native) ?? streamProtocols.get(t))?.ioctl;
+}
+
 export function streamIoctl(s: PyObj, request: number, arg: number): number | undefined {
   const t = typeOf(s);
+  const p = streamProtocols.get(t.native) ?? streamProtocols.get(t);
+  if (p?.ioctl) {
+    try {
+      return p.ioctl(s, request, arg);
+    } catch (e) {
+      if (e instanceof StreamError) return undefined;
+      throw e;
+    }
+  }
   if (!(t.isUser && t.isSubclassOf(IOBaseType))) return undefined;
   const m = loadAttrMaybe(s, 'ioctl');
   if (m === undefined) throw mkAttributeError(s, 'ioctl');

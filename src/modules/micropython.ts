@@ -4,6 +4,7 @@ import { NoneObj, PyBuiltin, PyModule, setHeapLockDepth, type PyObj } from '../o
 import { vmState } from '../vm/state.js';
 import { rt } from '../vm/runtime.js';
 import { excMsg, RuntimeErrorType } from '../objects/exceptions.js';
+import { RingIOType } from './ringio.js';
 
 export function makeMicropythonModule(): PyModule {
   const m = new Map<string, PyObj>([
@@ -39,6 +40,7 @@ export function makeMicropythonModule(): PyModule {
       return NoneObj;
     })],
     ['stack_use', new PyBuiltin('stack_use', () => 0)],
+    ['RingIO', RingIOType],
     ['schedule', new PyBuiltin('schedule', (a) => {
       // MICROPY_SCHEDULER_DEPTH (4 in the unix port)
       if (vmState.scheduled.length >= 4) throw excMsg(RuntimeErrorType, 'schedule queue full');

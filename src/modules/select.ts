@@ -14,6 +14,7 @@ import { call } from '../vm/runtime.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../vm/modules.js';
 import { fdOf as streamFd, IOBaseType, PyStream } from './io.js';
 import { fixed, nativeClass, wordInt } from './_util.js';
+import { nativeIoctl, StreamError } from './_stream.js';
 
 const POLLIN = 1;
 const POLLOUT = 4;
@@ -87,6 +88,15 @@ function readyOf(e: Entry): number {
     if (r < 0) throw excArgs(OSErrorType, [-r]);
     // the object answers for itself: its result is reported as is, mask or not
     return r;
+  }
+  const native = nativeIoctl(e.obj);
+  if (native !== undefined) {
+    try {
+      return native(e.obj, STREAM_POLL, e.mask);
+    } catch (err) {
+      if (err instanceof StreamError) throw excArgs(OSErrorType, [err.errno]);
+      throw err;
+    }
   }
   throw excArgs(OSErrorType, [EINVAL]);
 }
