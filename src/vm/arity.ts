@@ -34,7 +34,7 @@ const BUILTINS: Spec[] = [
   ['setattr', 3], ['getattr', 2, 3], ['hasattr', 2], ['divmod', 2], ['hash', 1], ['hex', 1], ['oct', 1],
   ['id', 1], ['isinstance', 2], ['issubclass', 2], ['iter', 1], ['len', 1], ['next', 1, 2], ['repr', 1],
   ['round', 1, 2], ['pow', 2, 3], ['sorted', 1, 1, true], ['sum', 1, 2], ['globals', 0], ['locals', 0],
-  ['input', 0, 1],
+  ['input', 0, 1], ['execfile', 1, 3],
 ];
 
 export function applyArities(builtins: PyDict): void {

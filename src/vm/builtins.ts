@@ -20,7 +20,7 @@ import {
 import { RangeType } from '../objects/range.js';
 import { FrozenSetType, SetType } from '../objects/set.js';
 import { SliceType } from '../objects/slice.js';
-import { intFromObj } from '../objects/str.js';
+import { intFromObj, STR_KIND } from '../objects/str.js';
 import { isInstance, isSubclass, makeClass, markNativeInited, nativeInit, PySuper, SuperType } from '../objects/type.js';
 import { intUnary as intUnaryOp } from '../objects/int.js';
 import { bufferOf, ByteArrayType, BytesType, MemoryViewType } from '../objects/bytes.js';
@@ -34,7 +34,10 @@ import { MpMap } from '../objects/map.js';
 import { applyArities } from './arity.js';
 
 export interface BuiltinHooks {
-  exec(source: PyObj, globals: PyDict, locals: PyDict, mode: 'exec' | 'eval'): PyObj;
+  /** Runs source text or a code object; fileName names the source in tracebacks (default "<string>"). */
+  exec(source: PyObj, globals: PyDict, locals: PyDict, mode: 'exec' | 'eval', fileName?: string): PyObj;
+  /** A file's bytes through the mount table (execfile); OSError when it cannot be read. */
+  readSource(path: string): Uint8Array;
   compile(source: string, fileName: string, mode: string): PyObj;
   importModule(name: string, fromList: PyObj, level: number, globals: PyDict | undefined): PyObj;
   readLine(): string | undefined;
@@ -522,7 +525,7 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
     throw typeError(`unsupported types for divmod(): '${typeName(x)}', '${typeName(y)}'`);
   });
   // eval_exec_helper: a non-None globals/locals must be a dict; globals alone also serves as locals
-  const evalExec = (a: PyObj[], mode: 'exec' | 'eval'): PyObj => {
+  const evalExec = (a: PyObj[], mode: 'exec' | 'eval', file = false): PyObj => {
     let g = globalsNow();
     let l: PyDict | undefined;
     for (let i = 1; i < 3 && i < a.length; i++) {
@@ -533,6 +536,11 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
       if (i === 1) g = x;
     }
     let src = a[0] as PyObj;
+    if (file) {
+      // execfile takes the path as a str (a qstr upstream) and reads the file through the VFS
+      const path = STR_KIND.text(src);
+      return hooks.exec(new TextDecoder().decode(hooks.readSource(path)), g, l ?? currentFrame()?.locals ?? g, 'exec', path);
+    }
     if (typeof src !== 'string' && !(src instanceof CodeObject)) {
       const b = bufferOf(src);
       if (b === undefined) throw typeError('object with buffer protocol required');
@@ -543,6 +551,10 @@ export function makeBuiltins(hooks: BuiltinHooks): PyDict {
   def('eval', (a) => evalExec(a, 'eval'));
   def('exec', (a) => {
     evalExec(a, 'exec');
+    return NoneObj;
+  });
+  def('execfile', (a) => {
+    evalExec(a, 'exec', true);
     return NoneObj;
   });
   def('compile', (a) => {

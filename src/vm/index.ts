@@ -411,10 +411,10 @@ export function createVM(options: VmOptions): VM {
     }
   }
 
-  function execHook(source: PyObj, globals: PyDict, locals: PyDict, mode: 'exec' | 'eval'): PyObj {
+  function execHook(source: PyObj, globals: PyDict, locals: PyDict, mode: 'exec' | 'eval', fileName = '<string>'): PyObj {
     let code: Code;
     if (source instanceof CodeObject) code = source.code;
-    else if (typeof source === 'string') code = codeFromSourceOrError(source, '<string>', mode);
+    else if (typeof source === 'string') code = codeFromSourceOrError(source, fileName, mode);
     else throw typeError('exec/eval expects a string or code object');
     const fnRes = runCodeIn(code, globals, locals);
     return mode === 'eval' ? fnRes : NoneObj;
@@ -427,6 +427,7 @@ export function createVM(options: VmOptions): VM {
 
   const builtins = makeBuiltins({
     exec: execHook,
+    readSource: (path) => vfs.readSource(path),
     compile: (source, fileName, mode) => new CodeObject(codeFromSourceOrError(source, fileName, mode === 'eval' ? 'eval' : mode === 'single' ? 'single' : 'exec')),
     importModule,
     readLine: () => host.readLine?.(),
@@ -436,6 +437,8 @@ export function createVM(options: VmOptions): VM {
   natives.set('sys', makeSysModule(sys, () => exitFlush()));
   natives.set('micropython', makeMicropythonModule());
   for (const m of natives.values()) m.readOnly = true;
+  // builtins' table starts with __name__, so code run with a globals dict lacking one finds 'builtins'
+  builtins.mpmap.set('__name__', 'builtins');
   natives.set('builtins', new PyModule('builtins', builtins));
 
   function exitFlush(): void {

@@ -15,6 +15,7 @@ import { S_IFDIR } from './memfs.js';
 import type { ModuleHost } from './modules.js';
 
 const EPERM = 1;
+const ENOENT = 2;
 const ENODEV = 19;
 const EEXIST = 17;
 const EINVAL = 22;
@@ -268,6 +269,16 @@ export class VfsTable {
     const mode = items[0] as PyObj;
     const n = typeof mode === 'number' ? mode : typeof mode === 'bigint' ? Number(mode & 0xffffn) : 0;
     return n & S_IFDIR ? 'dir' : 'file';
+  }
+
+  /** A source file for execfile (mp_reader_new_file): as readForImport, but a missing file is OSError. */
+  readSource(path: string): Uint8Array {
+    const where = this.lookup(path);
+    // no mount there: the open proxy call's error (ENODEV, or EPERM for the root)
+    if (typeof where !== 'object') this.proxy(where, 'open', []);
+    const bytes = this.readForImport(path);
+    if (bytes === undefined) oserror(ENOENT);
+    return bytes;
   }
 
   /**
