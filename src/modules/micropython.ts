@@ -1,6 +1,6 @@
 // micropython module: const, opt_level and the memory/heap helpers the unix port exposes.
 import { dictFromMap } from '../objects/dict.js';
-import { NoneObj, PyBuiltin, PyModule, setHeapLockDepth, type PyObj } from '../objects/object.js';
+import { allocatedBytes, NoneObj, PyBuiltin, PyModule, setHeapLockDepth, type PyObj } from '../objects/object.js';
 import { vmState } from '../vm/state.js';
 import { rt } from '../vm/runtime.js';
 import { excMsg, RuntimeErrorType } from '../objects/exceptions.js';
@@ -15,6 +15,10 @@ export function makeMicropythonModule(): PyModule {
       vmState.optLevel = Number(a[0]);
       return NoneObj;
     })],
+    // MICROPY_MEM_STATS: figures of the allocation model in object.ts (docs/MODULES.md)
+    ['mem_total', new PyBuiltin('mem_total', () => allocatedBytes()).arity(0)],
+    ['mem_current', new PyBuiltin('mem_current', () => allocatedBytes()).arity(0)],
+    ['mem_peak', new PyBuiltin('mem_peak', () => allocatedBytes()).arity(0)],
     ['heap_lock', new PyBuiltin('heap_lock', () => {
       vmState.heapLocked++;
       setHeapLockDepth(vmState.heapLocked);
@@ -55,12 +59,14 @@ export function makeMicropythonModule(): PyModule {
 }
 
 /**
- * mp_micropython_mem_info's layout. The VM does not keep a GC heap, so the GC figures describe an empty
- * heap of the emulated size (the format is what programs and tests look at).
+ * mp_micropython_mem_info's layout. The mem: line has the mem_total/current/peak model's figures; the VM
+ * does not keep a GC heap, so the GC figures describe an empty heap of the emulated size (the format is
+ * what programs and tests look at).
  */
 export function memInfoText(verbose: boolean): string {
   const total = vmState.heapSize;
-  let s = `mem: total=0, current=0, peak=0\nstack: 0 out of 80000\n` +
+  const used = allocatedBytes();
+  let s = `mem: total=${used}, current=${used}, peak=${used}\nstack: 0 out of 80000\n` +
     `GC: total: ${total}, used: 0, free: ${total}\n No. of 1-blocks: 0, 2-blocks: 0, max blk sz: 0, max free sz: ${total >> 5}\n`;
   if (verbose) s += 'GC memory layout; from 0:\n';
   return s;

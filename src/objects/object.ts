@@ -23,8 +23,25 @@ export class PyObject {
     // micropython.heap_lock(): creating a heap object fails (exceptions and stack-allocated iterators
     // are exempt, as upstream raises MemoryError from a static object and iterates on the C stack)
     if (heapLockDepth !== 0 && type !== undefined && !type.heapExempt) throw lockedHeapError();
+    heapObjects++;
     this.type = type;
   }
+}
+
+/**
+ * The micropython.mem_* model (MICROPY_MEM_STATS; see docs/MODULES.md): JS owns the memory, so the VM
+ * counts what upstream's allocator would be asked for: one GC block per heap object made, plus the
+ * buffer sizes the VM checks against the emulated heap (noteAlloc). Nothing is ever seen freed.
+ */
+let heapObjects = 0;
+let heapBufferBytes = 0;
+/** Bytes per GC block on the 64-bit unix port: the least an object costs. */
+const GC_BLOCK = 16;
+export function noteAlloc(bytes: number): void {
+  heapBufferBytes += bytes;
+}
+export function allocatedBytes(): number {
+  return heapObjects * GC_BLOCK + heapBufferBytes;
 }
 
 let heapLockDepth = 0;
@@ -313,6 +330,7 @@ export class PyFloat implements PyObject {
   declare v: number;
   constructor(v: number) {
     if (heapLockDepth !== 0) throw lockedHeapError();
+    heapObjects++;
     this.type = FloatType;
     this.v = v;
   }
@@ -337,6 +355,7 @@ export class PyInstance implements PyObject {
   declare dict: Map<string, PyObj>;
   constructor(type: PyType) {
     if (heapLockDepth !== 0 && !type.heapExempt) throw lockedHeapError();
+    heapObjects++;
     this.type = type;
     this.dict = new Map();
   }

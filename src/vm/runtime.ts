@@ -9,6 +9,7 @@ import { intBinary, intHash, intUnary } from '../objects/int.js';
 import {
   Binary, BoolType, DELETE, NoneObj, NotImplementedObj, objectId, PrintKind, PyBuiltin, PyFloat, PyInstance, PyList, PyObject,
   PyTuple, PyType, TupleType, REFLECT_OFFSET, typeOf, Unary, type KwArgs, type PyObj, type SubscrValue,
+  noteAlloc,
 } from '../objects/object.js';
 import { BINARY_OP_NAMES } from '../bytecode/opcodes.js';
 import { PyBoundMethod, PyFunction } from '../objects/fun.js';
@@ -106,6 +107,8 @@ export function checkQstr(s: string): string {
 
 export function checkAlloc(bytes: number): void {
   if (bytes > vmState.heapSize) throw excMsg(MemoryErrorType, `memory allocation failed, allocating ${bytes} bytes`);
+  // an allocation that can be made is counted as made (micropython.mem_total)
+  noteAlloc(bytes);
 }
 import { vmState } from './state.js';
 import { MemoryErrorType, RuntimeErrorType } from '../objects/exceptions.js';
