@@ -15,7 +15,7 @@
 import { Op } from '../bytecode/opcodes.js';
 import { PyDict } from '../objects/dict.js';
 import {
-  AttributeErrorType, excMsg, NameErrorType, NotImplementedErrorType, PyException, typeError, valueError,
+  AttributeErrorType, excMsg, KeyErrorType, NameErrorType, NotImplementedErrorType, PyException, typeError, valueError,
 } from '../objects/exceptions.js';
 import { PyBoundMethod, PyCell, PyFunction } from '../objects/fun.js';
 import { MpMap } from '../objects/map.js';
@@ -115,7 +115,8 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
         ip = tailIp;
       }
       const name = qstrs[u] as string;
-      if (f.locals.mpmap.delete(name) === undefined) throw nameError(name);
+      // mp_delete_name is a dict delete: a missing name raises KeyError, as upstream
+      if (f.locals.mpmap.delete(name) === undefined) throw excMsg(KeyErrorType, name);
       break;
     }
     case Op.DELETE_GLOBAL: {
@@ -125,7 +126,7 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
         ip = tailIp;
       }
       const name = qstrs[u] as string;
-      if (f.globals.mpmap.delete(name) === undefined) throw nameError(name);
+      if (f.globals.mpmap.delete(name) === undefined) throw excMsg(KeyErrorType, name);
       break;
     }
     case Op.SETUP_WITH: {
