@@ -30,6 +30,8 @@ export class PyStream extends PyObject {
   dirty = false;
   /** Where writes go instead of the buffer (open(1), open(2)). */
   sink: ((b: Uint8Array) => void) | undefined;
+  /** The largest position seek allows (littlefs's LFS_FILE_MAX), beyond which it is OSError(EINVAL). */
+  seekMax: number | undefined;
   /** Called once when a file is closed (gives its descriptor number back). */
   onRelease: (() => void) | undefined;
   constructor(type: PyType, init: Uint8Array, public text: boolean, public onClose?: (d: Uint8Array) => void, public writable = true) {
@@ -195,6 +197,7 @@ for (const t of ALL) {
     let np = ref + off;
     // a relative seek before the start clamps to 0 (CPython's behaviour, not POSIX's EINVAL)
     if (np < 0n) np = 0n;
+    if (s.seekMax !== undefined && np > BigInt(s.seekMax)) throw excArgs(OSErrorType, [EINVAL]);
     s.pos = Number(np);
     return s.pos;
   }));
@@ -248,7 +251,11 @@ for (const t of [StringIOType, BytesIOType]) {
   };
   t.print = (o) => `<io.${t === StringIOType ? 'StringIO' : 'BytesIO'} 0x${objectId(o).toString(16)}>`;
 }
-for (const t of [TextIOWrapperType, FileIOType]) t.print = (o) => `<io.${t.name} ${fdOf(o as PyStream)}>`;
+/** The fd of a file of a file system without descriptors (vfs.VfsLfs2): its repr shows none. */
+export const NO_FD = -3;
+for (const t of [TextIOWrapperType, FileIOType]) {
+  t.print = (o) => ((o as PyStream).fd === NO_FD ? `<io.${t.name}>` : `<io.${t.name} ${fdOf(o as PyStream)}>`);
+}
 
 
 /** Descriptor numbers in use by open files (lowest free first, as POSIX open() picks them). */

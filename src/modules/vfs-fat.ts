@@ -12,7 +12,7 @@ import { normalizePath, S_IFDIR, S_IFREG } from '../vm/memfs.js';
 import { call, isTrue } from '../vm/runtime.js';
 import { NativeVfs, oserror, setBlockDeviceVfs } from '../vm/vfs.js';
 import {
-  EACCES, EEXIST, EINVAL, ENODEV, ENOENT, ENOSPC, ENOTDIR, EISDIR, EROFS, FatError, FatVolume, fatSeconds, mkfs,
+  EACCES, EEXIST, EINVAL, EIO, ENODEV, ENOENT, ENOSPC, ENOTDIR, EISDIR, EROFS, FatError, FatVolume, fatSeconds, mkfs,
   type BlockDevice, type DirEntry,
 } from './fatfs.js';
 import { FileIOType, PyStream, TextIOWrapperType, trackFd } from './io.js';
@@ -47,6 +47,12 @@ function fat<T>(f: () => T): T {
   }
 }
 
+/** A block device call's result as FatFs's disk I/O sees it: None, True or 0 succeed, any other int is EIO. */
+function rwResult(r: PyObj): void {
+  if (r === NoneObj || r === true) return;
+  if (r === false || wordInt(r) !== 0) throw new FatError(EIO);
+}
+
 /** mp_vfs_blockdev_*: the Python object's methods behind the engine's BlockDevice. */
 class PyBlockDev implements BlockDevice {
   readonly = false;
@@ -79,12 +85,12 @@ class PyBlockDev implements BlockDevice {
   }
   read(sector: number, out: Uint8Array): void {
     const ba = new PyByteArray(out);
-    call(this.readblocks, [sector, ba]);
+    rwResult(call(this.readblocks, [sector, ba]));
     if (ba.data !== out) out.set(ba.data.subarray(0, out.length));
   }
   write(sector: number, data: Uint8Array): void {
     if (this.writeblocks === undefined || this.readonly) throw new FatError(EROFS);
-    call(this.writeblocks, [sector, new PyByteArray(data.slice())]);
+    rwResult(call(this.writeblocks, [sector, new PyByteArray(data.slice())]));
   }
   sync(): void {
     this.ioctl(IOCTL_SYNC);
@@ -358,7 +364,7 @@ VfsFatType.dict.set('mkfs', new PyStaticMethod(new PyBuiltin('mkfs', fixed(1, 1,
   return NoneObj;
 }))));
 
-function makeVfsFat(type: PyType, bdev: PyObj): VfsFatObj {
+export function makeVfsFat(type: PyType, bdev: PyObj): VfsFatObj {
   const dev = new PyBlockDev(bdev);
   dev.ioctl(IOCTL_INIT);
   return new VfsFatObj(type, dev);
@@ -370,5 +376,5 @@ VfsFatType.make = (cls, args: PyObj[], kw: KwArgs | undefined) => {
 };
 
 // mounting an object that is not a file system (a block device) makes a VfsFat on it, as upstream's
-// mp_vfs_autodetect does when littlefs is not found
+// mp_vfs_autodetect does when littlefs is not found (./vfs-lfs.ts replaces this with the detection)
 setBlockDeviceVfs((bdev) => makeVfsFat(VfsFatType, bdev));

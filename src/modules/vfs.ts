@@ -15,6 +15,7 @@ import { vmState } from '../vm/state.js';
 import { NativeVfs, oserror } from '../vm/vfs.js';
 import { openFd, openFile, type FileStore } from './io.js';
 import { VfsFatType } from './vfs-fat.js';
+import { VfsLfs2Type } from './vfs-lfs.js';
 import { checkArgs, fixed, nativeClass, parseArgs } from './_util.js';
 import { typeError } from '../objects/exceptions.js';
 
@@ -341,4 +342,5 @@ registerNativeModule('vfs', (host) => makeModule('vfs', {
   VfsPosix: VfsPosixType,
   VfsMemory: VfsMemoryType,
   VfsFat: VfsFatType,
+  VfsLfs2: VfsLfs2Type,
 }));
