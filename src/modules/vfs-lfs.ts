@@ -4,7 +4,7 @@
 // as lfs_file_sync commits them; with mtime=True a written file gets user attribute 1 (8 bytes,
 // nanoseconds since 1970, little-endian), which stat reports in seconds.
 import { PyByteArray, PyBytes } from '../objects/bytes.js';
-import { excArgs, OSErrorType, PyException, typeError } from '../objects/exceptions.js';
+import { excArgs, PyException, typeError, ValueErrorType } from '../objects/exceptions.js';
 import { ListIter } from '../objects/list.js';
 import { NoneObj, PyBuiltin, PyList, PyStaticMethod, PyTuple, typeOf, type KwArgs, type PyObj, type PyType } from '../objects/object.js';
 import { loadAttr, loadAttrMaybe } from '../vm/attr.js';
@@ -131,13 +131,13 @@ function nowNs(): Uint8Array {
   return b;
 }
 
-/** A littlefs file: closed-file operations are OSError(EINVAL) as vfs_lfsx_file's check_open. */
+/** A littlefs file: operations on a closed one are a bare ValueError, as vfs_lfsx_file's check_open. */
 class LfsStream extends PyStream {
   override check(): void {
-    if (this.closed) throw excArgs(OSErrorType, [EINVAL]);
+    if (this.closed) throw excArgs(ValueErrorType, []);
   }
   override writeBack(): void {
-    if (this.closed) throw excArgs(OSErrorType, [EINVAL]);
+    if (this.closed) throw excArgs(ValueErrorType, []);
     lfs(() => super.writeBack());
   }
 }

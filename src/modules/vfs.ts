@@ -3,7 +3,7 @@
 // object's root prepended, relative ones go to the host as they are (the host's current directory is
 // the process's, shared by every VfsPosix, as on the unix port). VfsMemory is mpyts's own: a mountable
 // in-memory tree (src/vm/memfs.ts) with its own current directory, for hosts without a file system (a
-// browser). VfsFat is in ./vfs-fat.ts; VfsLfs1/2 and VfsRom are not provided.
+// browser). VfsFat is in ./vfs-fat.ts, VfsLfs2 in ./vfs-lfs.ts; VfsLfs1 and VfsRom are not provided.
 import { PyBytes } from '../objects/bytes.js';
 import { ListIter } from '../objects/list.js';
 import { NoneObj, PyBuiltin, PyList, PyTuple, PyType, typeOf, type KwArgs, type PyObj } from '../objects/object.js';
