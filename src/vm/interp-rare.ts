@@ -27,7 +27,7 @@ import type { Code } from './code.js';
 import type { Frame } from './frame.js';
 import { callAny } from './interp.js';
 import { isTrue, toArray } from './runtime.js';
-import { tailIp, uintTail } from './sites.js';
+import { readUint, tailIp } from './sites.js';
 import { vmState } from './state.js';
 
 /** The ip after the opcode rareOp executed (a second result, as sites.ts's tailIp). */
@@ -54,11 +54,8 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
   const top = code.nState - 1;
   switch (op) {
     case Op.LOAD_SUPER_METHOD: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       const name = qstrs[u] as string;
       sp--;
       // stack: (..., super, __class__, self) -> (..., method, self)
@@ -88,43 +85,31 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
       state[++sp] = vmState.builtins.mpmap.get('__build_class__') ?? vmState.buildClass;
       break;
     case Op.DELETE_FAST: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       if (state[top - u] === undefined) throw unboundLocal();
       state[top - u] = undefined;
       break;
     }
     case Op.DELETE_DEREF: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       const c = state[top - u] as PyCell;
       if (c.v === undefined) throw unboundLocal();
       c.v = undefined;
       break;
     }
     case Op.DELETE_NAME: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       const name = qstrs[u] as string;
       // mp_delete_name is a dict delete: a missing name raises KeyError, as upstream
       if (f.locals.mpmap.delete(name) === undefined) throw excMsg(KeyErrorType, name);
       break;
     }
     case Op.DELETE_GLOBAL: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       const name = qstrs[u] as string;
       if (f.globals.mpmap.delete(name) === undefined) throw excMsg(KeyErrorType, name);
       break;
@@ -193,11 +178,8 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
       break;
     }
     case Op.BUILD_MAP: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       state[++sp] = new PyDict(new MpMap(u));
       break;
     }
@@ -210,21 +192,15 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
       break;
     }
     case Op.BUILD_SET: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       sp -= u - 1;
       state[sp] = newSet(state.slice(sp, sp + u) as PyObj[], u);
       break;
     }
     case Op.UNPACK_EX: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       const nLeft = u & 0xff;
       const nRight = (u >> 8) & 0xff;
       const items = toArray(state[sp] as PyObj);
@@ -237,22 +213,16 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
       break;
     }
     case Op.MAKE_FUNCTION: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       const child = code.children[u] as Code;
       // a viper function (JS tier) makes its own function object
       state[++sp] = child.jsTier !== undefined ? child.jsTier(f.globals, undefined) : new PyFunction(child, f.globals, undefined, undefined, undefined);
       break;
     }
     case Op.MAKE_FUNCTION_DEFARGS: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       const kwd = state[sp--] as PyObj;
       const pd = state[sp] as PyObj;
       const child = code.children[u] as Code;
@@ -265,11 +235,8 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
     }
     case Op.MAKE_CLOSURE:
     case Op.MAKE_CLOSURE_DEFARGS: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       const nClosed = bc[ip++] as number;
       const closed = state.slice(sp - nClosed + 1, sp + 1) as PyObj[];
       sp -= nClosed;
@@ -288,11 +255,8 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
       break;
     }
     case Op.IMPORT_NAME: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       // Stack: level below, fromlist on top (upstream's POP() is the fromlist).
       const fromList = state[sp--] as PyObj;
       const level = state[sp] as PyObj;
@@ -301,11 +265,8 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
       break;
     }
     case Op.IMPORT_FROM: {
-      let u = bc[ip++] as number;
-      if (u & 0x80) {
-        u = uintTail(bc, ip, u);
-        ip = tailIp;
-      }
+      const u = readUint(bc, ip);
+      ip = tailIp;
       state[sp + 1] = vmState.importFrom(state[sp] as PyObj, qstrs[u] as string);
       sp++;
       break;

@@ -18,6 +18,13 @@ import { vmState } from './state.js';
 // Var-uint operands of 128 and more are rare: they are decoded out of line so that each opcode's
 // operand costs one load and one test in the dispatch loop (smaller loop, less to JIT-compile).
 export let tailIp = 0;
+/** A whole var-uint operand at ip (for cold paths; hot ones inline the one-byte case): the ip after it is left in tailIp. */
+export function readUint(bc: Uint8Array, ip: number): number {
+  const first = bc[ip] as number;
+  if (first & 0x80) return uintTail(bc, ip + 1, first);
+  tailIp = ip + 1;
+  return first;
+}
 export function uintTail(bc: Uint8Array, ipIn: number, first: number): number {
   let ip = ipIn;
   let u = first & 0x7f;
