@@ -8,7 +8,7 @@
 import { bufferOf, decodeUtf8, PyBytes } from '../objects/bytes.js';
 import { excArgs, OSErrorType, typeError, valueError } from '../objects/exceptions.js';
 import {
-  defMethod, NoneObj, ObjectType, objectId, PyInstance, PyList, PyObject, PyType, type KwArgs, type PyObj,
+  defMethod, NoneObj, ObjectType, objectId, PyInstance, PyList, PyObject, PyType, typeOf, type KwArgs, type PyObj,
 } from '../objects/object.js';
 import { str } from '../vm/runtime.js';
 import { makeModule, registerNativeModule, type ModuleHost } from '../vm/modules.js';
@@ -290,6 +290,38 @@ export interface FileStore {
 }
 
 /** vfs_posix_file_open over a FileStore: the whole file is read at open and written back on close/flush. */
+/** How a block-device file system opens a file: the mode letters as FatFs/littlefs bindings read them. */
+export interface OpenMode {
+  read: boolean;
+  write: boolean;
+  /** w: truncate or create; x: create, must not exist; a: open or create; undefined: must exist */
+  create: 'always' | 'new' | 'open' | undefined;
+  binary: boolean;
+}
+
+/** Parses open()'s mode for VfsFat/VfsLfs2 (a non-str mode is upstream's implicit-conversion TypeError). */
+export function parseOpenMode(mode: PyObj): OpenMode {
+  if (typeof mode !== 'string') throw typeError(`can't convert '${typeOf(mode).name}' object to str implicitly`);
+  const m: OpenMode = { read: false, write: false, create: undefined, binary: mode.includes('b') };
+  for (const ch of mode) {
+    if (ch === 'r') m.read = true;
+    else if (ch === 'w') {
+      m.write = true;
+      m.create = 'always';
+    } else if (ch === 'x') {
+      m.write = true;
+      m.create = 'new';
+    } else if (ch === 'a') {
+      m.write = true;
+      m.create = 'open';
+    } else if (ch === '+') {
+      m.read = true;
+      m.write = true;
+    }
+  }
+  return m;
+}
+
 export function openFile(store: FileStore, path: string, mode: string): PyStream {
   const binary = mode.includes('b');
   const type = binary ? FileIOType : TextIOWrapperType;

@@ -15,7 +15,7 @@ import {
   EACCES, EEXIST, EINVAL, EIO, ENODEV, ENOENT, ENOSPC, ENOTDIR, EISDIR, EROFS, FatError, FatVolume, fatSeconds, mkfs,
   type BlockDevice, type DirEntry,
 } from './fatfs.js';
-import { FileIOType, PyStream, TextIOWrapperType, trackFd } from './io.js';
+import { FileIOType, parseOpenMode, PyStream, TextIOWrapperType, trackFd } from './io.js';
 import { checkArgs, fixed, nativeClass, wordInt } from './_util.js';
 
 const AM_DIR = 0x10;
@@ -194,28 +194,7 @@ function pathOf(a: PyObj[], i = 1): string[] {
 }
 
 function openFat(fs: VfsFatObj, path: string[], modeIn: PyObj): PyStream {
-  if (typeof modeIn !== 'string') throw typeError(`can't convert '${typeOf(modeIn).name}' object to str implicitly`);
-  const mode = modeIn;
-  let read = false;
-  let write = false;
-  let create: 'always' | 'new' | 'open' | undefined;
-  for (const ch of mode) {
-    if (ch === 'r') read = true;
-    else if (ch === 'w') {
-      write = true;
-      create = 'always';
-    } else if (ch === 'x') {
-      write = true;
-      create = 'new';
-    } else if (ch === 'a') {
-      write = true;
-      create = 'open';
-    } else if (ch === '+') {
-      read = true;
-      write = true;
-    }
-  }
-  const binary = mode.includes('b');
+  const { read, write, create, binary } = parseOpenMode(modeIn);
   const type = binary ? FileIOType : TextIOWrapperType;
   if (path.length === 0) oserror(ENOENT);
   let e = fat(() => {

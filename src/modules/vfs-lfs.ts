@@ -16,7 +16,7 @@ import {
   EEXIST, EINVAL, EIO, FILE_MAX, EISDIR, ENOENT, ENOTDIR, ENOTEMPTY, EROFS, entrySize, LfsError, LittleFs,
   type LfsDevice, type LfsDir, type LfsEntry,
 } from './littlefs.js';
-import { FileIOType, NO_FD, PyStream, TextIOWrapperType } from './io.js';
+import { FileIOType, NO_FD, parseOpenMode, PyStream, TextIOWrapperType } from './io.js';
 import { fixed, nativeClass, parseArgs, wordInt } from './_util.js';
 
 const IOCTL_BLOCK_COUNT = 4;
@@ -143,29 +143,10 @@ class LfsStream extends PyStream {
 }
 
 function openLfs(vfs: VfsLfs2Obj, path: string[], modeIn: PyObj): PyStream {
-  if (typeof modeIn !== 'string') throw typeError(`can't convert '${typeOf(modeIn).name}' object to str implicitly`);
-  let read = false;
-  let write = false;
-  let create: 'always' | 'new' | 'open' | undefined;
-  for (const ch of modeIn) {
-    if (ch === 'r') read = true;
-    else if (ch === 'w') {
-      write = true;
-      create = 'always';
-    } else if (ch === 'x') {
-      write = true;
-      create = 'new';
-    } else if (ch === 'a') {
-      write = true;
-      create = 'open';
-    } else if (ch === '+') {
-      read = true;
-      write = true;
-    }
-  }
+  const m = parseOpenMode(modeIn);
+  const { write, create, binary } = m;
   // no r, w, x or a: read, as upstream's mode parsing starts from LFS_O_RDONLY
-  if (!read && !write) read = true;
-  const binary = modeIn.includes('b');
+  const read = m.read || !write;
   const fs = vfs.fs;
   if (path.length === 0) oserror(EISDIR);
   const { dir, entry } = lfs(() => fs.lookup(path));
