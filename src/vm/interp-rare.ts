@@ -27,7 +27,7 @@ import type { Code } from './code.js';
 import type { Frame } from './frame.js';
 import { callAny } from './interp.js';
 import { isTrue, toArray } from './runtime.js';
-import { readUint, tailIp } from './sites.js';
+import { readLabel, readSignedLabel, readUint, tailIp } from './sites.js';
 import { vmState } from './state.js';
 
 /** The ip after the opcode rareOp executed (a second result, as sites.ts's tailIp). */
@@ -115,15 +115,8 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
       break;
     }
     case Op.SETUP_WITH: {
-      const b0 = bc[ip] as number;
-      let ulab: number;
-      if (b0 & 0x80) {
-        ulab = (b0 & 0x7f) | ((bc[ip + 1] as number) << 7);
-        ip += 2;
-      } else {
-        ulab = b0;
-        ip += 1;
-      }
+      const ulab = readLabel(bc, ip);
+      ip = tailIp;
       const o = state[sp] as PyObj;
       loadMethodInto(state, sp, o, '__exit__');
       loadMethodInto(state, sp + 2, o, '__enter__');
@@ -159,15 +152,8 @@ export function rareOp(f: Frame, op: number, ipIn: number, spIn: number, opIp: n
       break;
     }
     case Op.UNWIND_JUMP: {
-      const b0 = bc[ip] as number;
-      let slab: number;
-      if (b0 & 0x80) {
-        slab = ((b0 & 0x7f) | ((bc[ip + 1] as number) << 7)) - 0x4000;
-        ip += 2;
-      } else {
-        slab = b0 - 0x40;
-        ip += 1;
-      }
+      const slab = readSignedLabel(bc, ip);
+      ip = tailIp;
       state[++sp] = ip + slab;
       const unum = bc[ip] as number;
       ip++;

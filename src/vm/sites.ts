@@ -25,6 +25,21 @@ export function readUint(bc: Uint8Array, ip: number): number {
   tailIp = ip + 1;
   return first;
 }
+/** A jump label operand (one or two bytes, unsigned) at ip, for cold paths; the ip after it is left in tailIp. */
+export function readLabel(bc: Uint8Array, ip: number): number {
+  const b0 = bc[ip] as number;
+  if (b0 & 0x80) {
+    tailIp = ip + 2;
+    return (b0 & 0x7f) | ((bc[ip + 1] as number) << 7);
+  }
+  tailIp = ip + 1;
+  return b0;
+}
+/** A signed jump label operand (biased by 0x40 / 0x4000) at ip; the ip after it is left in tailIp. */
+export function readSignedLabel(bc: Uint8Array, ip: number): number {
+  const u = readLabel(bc, ip);
+  return u - (tailIp - ip === 2 ? 0x4000 : 0x40);
+}
 export function uintTail(bc: Uint8Array, ipIn: number, first: number): number {
   let ip = ipIn;
   let u = first & 0x7f;
