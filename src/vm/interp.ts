@@ -18,7 +18,7 @@ import {
 import { PyFunction, PyBoundMethod, PyCell } from '../objects/fun.js';
 import { intBinary } from '../objects/int.js';
 import {
-  Binary, currentTypeEpoch, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, PyBuiltin, PyFloat, PyInstance, PyList, PyTuple, PyType,
+  Binary, DELETE, EllipsisObj, EMPTY_TUPLE, NoneObj, PyBuiltin, PyFloat, PyInstance, PyList, PyTuple, PyType,
   typeOf, Unary, type KwArgs, type PyObj,
 } from '../objects/object.js';
 import { heapIsLocked } from '../objects/object.js';
@@ -31,7 +31,7 @@ import {
   call, getIter, isTrue, iterNext, mkAttributeError, str, subscr, typeName, unaryOp, unpackSequence, warning,
 } from './runtime.js';
 import { vmState } from './state.js';
-import { binaryAny, BuiltinSite, loadMethodCached, lookupGlobalCaching, MethodSite, tailIp, uintTail } from './sites.js';
+import { binaryAny, BuiltinSite, loadMethodCached, lookupGlobalCaching, siteLookup, tailIp, uintTail } from './sites.js';
 import { PyGen, resumeAny, ResumeKind, resumeValue } from './gen.js';
 export { genResume, GenType, PyGen, ResumeKind } from './gen.js';
 import { buildKw, expandVarArgs, Frame, setupFrame, setupFrameFromStack } from './frame.js';
@@ -308,14 +308,7 @@ export function runFrame(f: Frame, injectIn: PyObj | undefined): boolean {
               if (o instanceof PyInstance) {
                 // the common method call on an instance: a plain function found on the class (the
                 // site remembers the last class's lookup until any class changes)
-                const t = o.type;
-                const c = ic[opIp];
-                let m: PyObj | undefined;
-                if (c instanceof MethodSite && c.t === t && c.epoch === currentTypeEpoch()) m = c.m;
-                else {
-                  m = t.lookup(name);
-                  ic[opIp] = new MethodSite(t, m);
-                }
+                const m = siteLookup(o.type, name, ic, opIp);
                 if (m instanceof PyFunction && !o.dict.has(name)) {
                   state[sp] = m;
                   state[++sp] = o;

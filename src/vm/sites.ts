@@ -110,16 +110,19 @@ function lookupGlobal(f: Frame, name: string): PyObj {
  * types carry no attribute dict (only user subclasses do), so the class's method is the answer;
  * classes, modules and attrFirst types (super) take loadMethodInto's general path.
  */
+/** `t.lookup(name)` remembered at the call site `opIp` until any class changes (the type epoch moves on). */
+export function siteLookup(t: PyType, name: string, ic: unknown[], opIp: number): PyObj | undefined {
+  const c = ic[opIp];
+  if (c instanceof MethodSite && c.t === t && c.epoch === currentTypeEpoch()) return c.m;
+  const m = t.lookup(name);
+  ic[opIp] = new MethodSite(t, m);
+  return m;
+}
+
 export function loadMethodCached(state: (PyObj | undefined)[], sp: number, o: PyObj, name: string, ic: unknown[], opIp: number): void {
   const t = typeOf(o);
   if (!t.isUser && !t.attrFirst && !(o instanceof PyType) && !(o instanceof PyModule)) {
-    const c = ic[opIp];
-    let m: PyObj | undefined;
-    if (c instanceof MethodSite && c.t === t && c.epoch === currentTypeEpoch()) m = c.m;
-    else {
-      m = t.lookup(name);
-      ic[opIp] = new MethodSite(t, m);
-    }
+    const m = siteLookup(t, name, ic, opIp);
     if (m instanceof PyFunction || (m instanceof PyBuiltin && m.isMethod)) {
       state[sp] = m;
       state[sp + 1] = o;
